@@ -1,0 +1,22 @@
+package dev.tenon.annotation;
+
+/**
+ * How a relationship is loaded by default, as SQLAlchemy's {@code lazy=}. A query can override it with
+ * a loader option.
+ */
+public enum Lazy {
+    /** On first access, one SELECT for this object: touched in a loop, the N+1 problem. */
+    SELECT,
+    /** With the parent, in the same statement through a LEFT OUTER JOIN. */
+    JOINED,
+    /** After the parents, in one IN-batched statement per batch of parents. */
+    SELECTIN,
+    /** After the parents, in one statement joining the children to the parent query as a subquery. */
+    SUBQUERY,
+    /** The attribute is a query object over the children, run only when asked. */
+    DYNAMIC,
+    /** Access fails: the caller must ask for an eager option. */
+    RAISE,
+    /** Never loaded: the attribute stays empty (null for a reference). */
+    NOLOAD
+}

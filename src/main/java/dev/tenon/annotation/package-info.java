@@ -1,0 +1,8 @@
+/**
+ * The annotations that map classes to tables: {@link dev.tenon.annotation.Table}, {@link dev.tenon.annotation.Column},
+ * {@link dev.tenon.annotation.Id}, {@link dev.tenon.annotation.ForeignKey}, {@link dev.tenon.annotation.Relationship},
+ * {@link dev.tenon.annotation.Index}, and the enums they use.
+ *
+ * <p>Pure declarations read by the scanner in {@code dev.tenon.metadata}; this package depends on nothing else in Tenon.
+ */
+package dev.tenon.annotation;

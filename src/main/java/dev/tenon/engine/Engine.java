@@ -1,0 +1,146 @@
+package dev.tenon.engine;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tenon.TenonException;
+import dev.tenon.sql.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The core half of a database: a {@link DataSource}, the {@link Dialect} detected from it, the
+ * {@link Executor} every statement runs through, and database-wide {@link Statistics}. Thread-safe.
+ * Applications use its ORM subclass {@code dev.tenon.session.Database}; the DDL needs only this.
+ */
+public class Engine implements AutoCloseable {
+    private final DataSource dataSource;
+    private final AutoCloseable owned;
+    private final Dialect dialect;
+    private final Statistics statistics = new Statistics();
+    private final Executor executor;
+
+    /**
+     * An engine over {@code dataSource}; {@code owned} is what {@link #close()} closes (the pool Tenon built),
+     * or null when the caller owns the data source.
+     */
+    protected Engine(DataSource dataSource, AutoCloseable owned) {
+        this.dataSource = dataSource;
+        this.owned = owned;
+        this.dialect = detect(dataSource, owned);
+        this.executor = new Executor(dialect, statistics);
+    }
+
+    /** A HikariCP pool for the given options; fails fast (no connection, no pool). */
+    protected static HikariDataSource pool(ConnectionOptions options) {
+        if (options.jdbcUrl() == null || !options.jdbcUrl().startsWith("jdbc:")) {
+            throw new TenonException("Not a JDBC URL: '" + options.jdbcUrl() + "'; expected jdbc:h2:... or jdbc:postgresql://...");
+        }
+        if (options.maximumPoolSize() < 1) {
+            throw new TenonException("maximumPoolSize must be at least 1, was " + options.maximumPoolSize());
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(options.jdbcUrl());
+        config.setUsername(options.user());
+        config.setPassword(options.password());
+        config.setMaximumPoolSize(options.maximumPoolSize());
+        config.setAutoCommit(false);
+        config.setPoolName("tenon");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new TenonException("Cannot connect to " + options.jdbcUrl() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private static Dialect detect(DataSource dataSource, AutoCloseable owned) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Dialect.forProduct(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            Executor.closeQuietly(owned);
+            throw new TenonException("Cannot connect to detect the database: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            Executor.closeQuietly(owned);
+            throw e;
+        }
+    }
+
+    /** The dialect detected from the connection's metadata. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Database-wide statistics. */
+    public Statistics statistics() {
+        return statistics;
+    }
+
+    /** The executor every statement runs through. */
+    public Executor executor() {
+        return executor;
+    }
+
+    /** The data source connections come from. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** A connection with auto-commit off; the caller closes it. */
+    public Connection connection() {
+        try {
+            Connection connection = dataSource.getConnection();
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new TenonException("Cannot get a connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** Work done with a connection inside one transaction. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        /** Does the work; the transaction commits when it returns and rolls back when it throws. */
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        try (Connection connection = connection()) {
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                connection.rollback();
+                if (e instanceof SQLException sql) {
+                    throw new TenonException("Transaction failed: " + sql.getMessage(), sql);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TenonException("Cannot commit or roll back: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the pool Tenon built; a caller's own data source is left open. */
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new TenonException("Cannot close the connection pool: " + e.getMessage(), e);
+            }
+        }
+    }
+}

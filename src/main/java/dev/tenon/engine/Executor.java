@@ -1,0 +1,190 @@
+package dev.tenon.engine;
+
+import dev.tenon.SqlExecutionException;
+import dev.tenon.sql.BoundSql;
+import dev.tenon.sql.Dialect;
+import dev.tenon.sql.Param;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place every statement runs through. It owns the lifetime of statements and result sets (nobody
+ * else closes them), logs each statement on {@code tenon.sql} at DEBUG with its parameters, time and row
+ * count, counts it in the database's and the caller's {@link Statistics}, and wraps a driver error in a
+ * {@link SqlExecutionException} carrying the SQL (never the values).
+ */
+public final class Executor {
+    private static final Logger SQL_LOG = LoggerFactory.getLogger("tenon.sql");
+
+    private final Dialect dialect;
+    private final Statistics statistics;
+    private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+
+    Executor(Dialect dialect, Statistics statistics) {
+        this.dialect = dialect;
+        this.statistics = statistics;
+    }
+
+    /** Registers a listener told of every statement run through this executor. */
+    public void addListener(StatementListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Removes a listener. */
+    public void removeListener(StatementListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Runs a query, handing each row to {@code handler}; returns the number of rows. */
+    public long query(Connection connection, BoundSql sql, Statistics local, RowHandler handler) {
+        long start = System.nanoTime();
+        long rows = 0;
+        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+            bind(statement, sql.params());
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    handler.row(result);
+                    rows++;
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("executing a query", sql, e);
+        }
+        finish(StatementKind.SELECT, sql.sql(), sql.params(), start, rows, local);
+        return rows;
+    }
+
+    /** Runs one INSERT, UPDATE, DELETE or DDL statement; returns the affected row count. */
+    public int update(Connection connection, BoundSql sql, Statistics local) {
+        long start = System.nanoTime();
+        int rows;
+        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+            bind(statement, sql.params());
+            rows = statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("executing an update", sql, e);
+        }
+        finish(StatementKind.of(sql.sql()), sql.sql(), sql.params(), start, Math.max(rows, 0), local);
+        return rows;
+    }
+
+    /**
+     * Runs one statement text for many parameter rows as a JDBC batch: one round trip, counted as one
+     * statement. Returns the affected row count of each row.
+     */
+    public int[] batch(Connection connection, String sql, List<List<Param>> rows, Statistics local) {
+        return batch(connection, sql, rows, null, local, null);
+    }
+
+    /**
+     * Runs a batch and reads back the named columns of every written row (generated keys, server defaults),
+     * in the order of {@code rows}: {@code getGeneratedKeys} with column names, which both drivers support
+     * (PostgreSQL turns it into {@code RETURNING}).
+     */
+    public int[] batch(Connection connection, String sql, List<List<Param>> rows, String[] returning, Statistics local,
+                       RowHandler generated) {
+        long start = System.nanoTime();
+        int[] counts;
+        boolean single = rows.size() == 1;
+        try (PreparedStatement statement = returning == null ? connection.prepareStatement(sql)
+                : connection.prepareStatement(sql, returning)) {
+            if (single) {
+                bind(statement, rows.get(0));
+                counts = new int[] {statement.executeUpdate()};
+            } else {
+                for (List<Param> row : rows) {
+                    bind(statement, row);
+                    statement.addBatch();
+                }
+                counts = statement.executeBatch();
+            }
+            if (generated != null) {
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        generated.row(keys);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(single ? "executing an update" : "executing a batch of " + rows.size() + " rows",
+                    new BoundSql(sql, rows.get(0)), e);
+        }
+        long affected = 0;
+        for (int count : counts) {
+            affected += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+        }
+        finish(StatementKind.of(sql), sql, rows.get(0), start, affected, local);
+        return counts;
+    }
+
+    /**
+     * Opens a query whose rows are fetched as they are read, for streaming. The caller must close the cursor;
+     * it is logged and counted when opened, its rows when closed.
+     */
+    public Cursor open(Connection connection, BoundSql sql, Statistics local, int fetchSize) {
+        long start = System.nanoTime();
+        PreparedStatement statement = null;
+        try {
+            statement = connection.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(fetchSize);
+            bind(statement, sql.params());
+            ResultSet result = statement.executeQuery();
+            finish(StatementKind.SELECT, sql.sql(), sql.params(), start, 0, local);
+            return new Cursor(statement, result, sql, rows -> {
+                statistics.addRowsRead(rows);
+                if (local != null) {
+                    local.addRowsRead(rows);
+                }
+            });
+        } catch (SQLException e) {
+            closeQuietly(statement);
+            throw failed("opening a cursor", sql, e);
+        }
+    }
+
+    private void bind(PreparedStatement statement, List<Param> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            params.get(i).bind(statement, i + 1, dialect);
+        }
+    }
+
+    private void finish(StatementKind kind, String sql, List<Param> params, long start, long rows, Statistics local) {
+        long nanos = System.nanoTime() - start;
+        statistics.record(kind, rows);
+        if (local != null) {
+            local.record(kind, rows);
+        }
+        if (SQL_LOG.isDebugEnabled()) {
+            SQL_LOG.debug("{}{} | {} ms, {} rows", sql, params.isEmpty() ? "" : " | " + new BoundSql(sql, params).shownParams(),
+                    String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e6), rows);
+        }
+        if (!listeners.isEmpty()) {
+            List<Object> shown = params.stream().map(Param::shown).toList();
+            for (StatementListener listener : listeners) {
+                listener.executed(kind, sql, shown, nanos, rows);
+            }
+        }
+    }
+
+    private SqlExecutionException failed(String doing, BoundSql sql, SQLException e) {
+        SQL_LOG.debug("FAILED {} | {} | {}", sql.sql(), sql.shownParams(), e.getMessage());
+        return new SqlExecutionException(doing, sql.sql(), e);
+    }
+
+    static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // Closing after a failure: the first error is the one worth reporting.
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tenon.engine;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counts what ran: statements (one per execution or JDBC batch, i.e. per round trip), by kind, and rows
+ * (read by SELECTs, written by DML). Kept per database and per session; thread-safe.
+ *
+ * <pre>{@code
+ * long before = session.statistics().statements();
+ * dept.employees.size();                       // a lazy load
+ * assert session.statistics().statements() == before + 1;
+ * }</pre>
+ */
+public final class Statistics {
+    private final AtomicLongArray byKind = new AtomicLongArray(StatementKind.values().length);
+    private final AtomicLong rowsRead = new AtomicLong();
+    private final AtomicLong rowsWritten = new AtomicLong();
+
+    void record(StatementKind kind, long rows) {
+        byKind.incrementAndGet(kind.ordinal());
+        if (kind == StatementKind.SELECT) {
+            rowsRead.addAndGet(rows);
+        } else if (kind != StatementKind.DDL) {
+            rowsWritten.addAndGet(rows);
+        }
+    }
+
+    void addRowsRead(long rows) {
+        rowsRead.addAndGet(rows);
+    }
+
+    /** All statements executed. */
+    public long statements() {
+        long total = 0;
+        for (int i = 0; i < byKind.length(); i++) {
+            total += byKind.get(i);
+        }
+        return total;
+    }
+
+    /** Statements of one kind. */
+    public long statements(StatementKind kind) {
+        return byKind.get(kind.ordinal());
+    }
+
+    /** Rows read by SELECT statements. */
+    public long rowsRead() {
+        return rowsRead.get();
+    }
+
+    /** Rows inserted, updated or deleted. */
+    public long rowsWritten() {
+        return rowsWritten.get();
+    }
+
+    /** Sets every counter to zero. */
+    public void reset() {
+        for (int i = 0; i < byKind.length(); i++) {
+            byKind.set(i, 0);
+        }
+        rowsRead.set(0);
+        rowsWritten.set(0);
+    }
+
+    /** The non-zero counts by kind. */
+    public Map<StatementKind, Long> byKind() {
+        Map<StatementKind, Long> counts = new EnumMap<>(StatementKind.class);
+        for (StatementKind kind : StatementKind.values()) {
+            if (byKind.get(kind.ordinal()) > 0) {
+                counts.put(kind, byKind.get(kind.ordinal()));
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public String toString() {
+        return statements() + " statements " + byKind() + ", " + rowsRead() + " rows read, " + rowsWritten() + " written";
+    }
+}

@@ -1,0 +1,119 @@
+package dev.tenon.metadata;
+
+import dev.tenon.TenonException;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A mapped class: its table, its columns by attribute name, its relationships, and a prepared constructor.
+ * Frozen before {@link Metadata} is published; the relationships are attached once every entity exists.
+ */
+public final class EntityModel {
+    private final Class<?> type;
+    private final TableModel table;
+    private final MethodHandle constructor;
+    private final Map<String, ColumnModel> columnsByAttribute = new LinkedHashMap<>();
+    private final Map<String, RelationshipModel> relationships = new LinkedHashMap<>();
+    private final List<RelationshipModel> relationshipList = new ArrayList<>();
+    private final List<RelationshipModel> relationshipView = Collections.unmodifiableList(relationshipList);
+
+    EntityModel(Class<?> type, TableModel table, MethodHandle constructor) {
+        this.type = type;
+        this.table = table;
+        this.constructor = constructor;
+        for (ColumnModel column : table.columns()) {
+            columnsByAttribute.put(column.attribute(), column);
+        }
+    }
+
+    void addRelationship(RelationshipModel relationship) {
+        relationships.put(relationship.name(), relationship);
+        relationshipList.add(relationship);
+    }
+
+    /** The mapped class. */
+    public Class<?> type() {
+        return type;
+    }
+
+    /** The class's simple name, for messages. */
+    public String name() {
+        return type.getSimpleName();
+    }
+
+    /** The table the class is mapped to. */
+    public TableModel table() {
+        return table;
+    }
+
+    /** The mapped columns, in field declaration order. */
+    public List<ColumnModel> columns() {
+        return table.columns();
+    }
+
+    /** The primary-key columns. */
+    public List<ColumnModel> primaryKey() {
+        return table.primaryKey();
+    }
+
+    /** The relationships, in field declaration order. */
+    public List<RelationshipModel> relationships() {
+        return relationshipView;
+    }
+
+    /** The column mapped to this attribute (field name), or null. */
+    public ColumnModel column(String attribute) {
+        return columnsByAttribute.get(attribute);
+    }
+
+    /** The relationship with this attribute name, or null. */
+    public RelationshipModel relationship(String attribute) {
+        return relationships.get(attribute);
+    }
+
+    /** Every attribute name, columns then relationships, for "did you mean" messages. */
+    public List<String> attributeNames() {
+        List<String> names = new ArrayList<>(columnsByAttribute.keySet());
+        names.addAll(relationships.keySet());
+        return names;
+    }
+
+    /** A new, empty instance through the no-argument constructor. */
+    public Object newInstance() {
+        try {
+            return constructor.invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new TenonException("Cannot instantiate " + type.getName(), e);
+        }
+    }
+
+    /**
+     * The identity of an object: its key value for a single-column key, an immutable list of the values
+     * for a composite key; null when any key value is still missing.
+     */
+    public Object identityOf(Object entity) {
+        List<ColumnModel> key = table.primaryKey();
+        if (key.size() == 1) {
+            return key.get(0).get(entity);
+        }
+        Object[] values = new Object[key.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = key.get(i).get(entity);
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return List.of(values);
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + table.qualifiedName() + ")";
+    }
+}

@@ -1,0 +1,180 @@
+package dev.tenon.metadata;
+
+import dev.tenon.annotation.Column;
+import dev.tenon.annotation.Generation;
+import dev.tenon.annotation.Id;
+import dev.tenon.annotation.Index;
+import dev.tenon.annotation.Table;
+import dev.tenon.annotation.Unique;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * First pass of the scan: one class into its {@link EntityModel} and {@link TableModel}, columns and
+ * indexes only. Foreign keys and relationships need every table and come in later passes. Problems are
+ * collected, not thrown, so that one scan reports them all.
+ */
+final class TableScanner {
+    private static final Set<Class<?>> INTEGRAL = Set.of(int.class, Integer.class, long.class, Long.class,
+            short.class, Short.class);
+
+    private final List<String> problems;
+
+    TableScanner(List<String> problems) {
+        this.problems = problems;
+    }
+
+    /** The entity for {@code type}, or null when the class is too broken to model (its problems are recorded). */
+    EntityModel scan(Class<?> type) {
+        Table table = type.getAnnotation(Table.class);
+        String where = type.getSimpleName();
+        if (table == null) {
+            problems.add(where + ": not an entity; annotate it with @Table(name = ...)");
+            return null;
+        }
+        MethodHandle constructor = constructor(type);
+        List<ColumnModel> columns = new ArrayList<>();
+        for (Field field : type.getDeclaredFields()) {
+            if (field.isAnnotationPresent(Column.class) || field.isAnnotationPresent(Id.class)) {
+                ColumnModel column = column(type, field);
+                if (column != null) {
+                    columns.add(column);
+                }
+            }
+        }
+        if (countIds(type) == 0) {
+            problems.add(where + ": no primary key; mark the key field(s) with @Id");
+        }
+        List<IndexModel> indexes = indexes(type, table.name(), columns);
+        if (constructor == null || columns.isEmpty()) {
+            return null;
+        }
+        String schema = table.schema().isEmpty() ? null : table.schema();
+        return new EntityModel(type, new TableModel(schema, table.name(), columns, indexes), constructor);
+    }
+
+    private MethodHandle constructor(Class<?> type) {
+        String where = type.getSimpleName();
+        if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
+            problems.add(where + ": a non-static inner class cannot be instantiated from a row; declare it 'static'");
+            return null;
+        }
+        if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
+            problems.add(where + ": an abstract class or interface cannot be instantiated; map a concrete class");
+            return null;
+        }
+        try {
+            Constructor<?> noArgs = type.getDeclaredConstructor();
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            return lookup.unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException e) {
+            problems.add(where + ": no no-argument constructor; add one (it may be private)");
+        } catch (IllegalAccessException e) {
+            problems.add(where + ": constructor not accessible (" + e.getMessage() + "); open its package to Tenon");
+        }
+        return null;
+    }
+
+    private ColumnModel column(Class<?> owner, Field field) {
+        String where = owner.getSimpleName() + "." + field.getName();
+        int modifiers = field.getModifiers();
+        if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)) {
+            problems.add(where + ": a mapped field cannot be static or final; remove the modifier");
+            return null;
+        }
+        ColumnType type = ColumnType.of(field.getType());
+        if (type == null) {
+            problems.add(where + ": type " + field.getType().getSimpleName() + " is not supported; use int/Integer, "
+                    + "long/Long, short/Short, boolean/Boolean, double/Double, BigDecimal, String, LocalDate, "
+                    + "LocalDateTime, OffsetDateTime, Instant, UUID, byte[] or an enum");
+            return null;
+        }
+        Column column = field.getAnnotation(Column.class);
+        Id id = field.getAnnotation(Id.class);
+        boolean primaryKey = id != null;
+        String name = column == null || column.name().isEmpty() ? field.getName() : column.name();
+        boolean identity = primaryKey && id.generation() != Generation.ASSIGNED && INTEGRAL.contains(field.getType())
+                && countIds(owner) == 1;
+        if (primaryKey && id.generation() == Generation.IDENTITY && !identity) {
+            problems.add(where + ": IDENTITY needs a single integral key (int, long, short); use Generation.ASSIGNED");
+        }
+        boolean nullable = !primaryKey && !field.getType().isPrimitive() && (column == null || column.nullable());
+        if (column == null) {
+            return new ColumnModel(name, field.getName(), type, 0, 0, 0, nullable, false, true, identity, null, false,
+                    null, null, Accessor.of(field));
+        }
+        if (column.length() < 0 || column.precision() < 0 || column.scale() < 0 || (column.precision() > 0 && column.scale() > column.precision())) {
+            problems.add(where + ": length, precision and scale must be positive, and scale at most precision");
+        }
+        return new ColumnModel(name, field.getName(), type, column.length(), column.precision(), column.scale(), nullable,
+                column.unique(), primaryKey, identity, ServerDefault.parse(column.serverDefault()), column.serverOnUpdate(),
+                supplier(where, column.insertDefault()), supplier(where, column.updateValue()), Accessor.of(field));
+    }
+
+    private static long countIds(Class<?> owner) {
+        return Arrays.stream(owner.getDeclaredFields()).filter(f -> f.isAnnotationPresent(Id.class)).count();
+    }
+
+    private Supplier<?> supplier(String where, Class<? extends Supplier<?>> type) {
+        if (type == Column.NoValue.class) {
+            return null;
+        }
+        try {
+            Constructor<? extends Supplier<?>> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            problems.add(where + ": cannot instantiate " + type.getSimpleName() + " (" + e
+                    + "); give it a no-argument constructor");
+            return null;
+        }
+    }
+
+    private List<IndexModel> indexes(Class<?> type, String table, List<ColumnModel> columns) {
+        List<IndexModel> indexes = new ArrayList<>();
+        for (ColumnModel column : columns) {
+            if (column.unique()) {
+                indexes.add(new IndexModel("uq_" + table + "_" + column.name(), List.of(column.name()), true, true));
+            }
+        }
+        for (Field field : type.getDeclaredFields()) {
+            Column column = field.getAnnotation(Column.class);
+            if (column != null && column.index()) {
+                String name = column.name().isEmpty() ? field.getName() : column.name();
+                indexes.add(new IndexModel("ix_" + table + "_" + name, List.of(name), false, false));
+            }
+        }
+        for (Index index : type.getAnnotationsByType(Index.class)) {
+            String name = index.name().isEmpty() ? "ix_" + table + "_" + String.join("_", index.columns()) : index.name();
+            indexes.add(checked(type, new IndexModel(name, List.of(index.columns()), index.unique(), false), columns));
+        }
+        for (Unique unique : type.getAnnotationsByType(Unique.class)) {
+            String name = unique.name().isEmpty() ? "uq_" + table + "_" + String.join("_", unique.columns()) : unique.name();
+            indexes.add(checked(type, new IndexModel(name, List.of(unique.columns()), true, true), columns));
+        }
+        return indexes;
+    }
+
+    private IndexModel checked(Class<?> type, IndexModel index, List<ColumnModel> columns) {
+        List<String> known = columns.stream().map(ColumnModel::name).toList();
+        if (index.columns().isEmpty()) {
+            problems.add(type.getSimpleName() + ": index " + index.name() + " names no columns");
+        }
+        for (String column : index.columns()) {
+            if (!known.contains(column)) {
+                problems.add(type.getSimpleName() + ": index " + index.name() + " names unknown column '" + column
+                        + "'; columns are " + known);
+            }
+        }
+        return index;
+    }
+}

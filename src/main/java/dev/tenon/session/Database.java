@@ -1,0 +1,79 @@
+package dev.tenon.session;
+
+import dev.tenon.ddl.Ddl;
+import dev.tenon.engine.ConnectionOptions;
+import dev.tenon.engine.Engine;
+import dev.tenon.metadata.Metadata;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Where an application starts: a connection pool (or the application's own data source), the dialect
+ * detected from it, and sessions opened over it. Thread-safe; build one per database and share it.
+ *
+ * <pre>{@code
+ * try (Database db = Database.connect("jdbc:h2:mem:demo")) {
+ *     db.createAll(metadata);
+ *     try (Session session = db.openSession(metadata)) { ... }
+ * }
+ * }</pre>
+ */
+public final class Database extends Engine {
+    private volatile SessionOptions sessionOptions = SessionOptions.DEFAULTS;
+
+    private Database(DataSource dataSource, AutoCloseable owned) {
+        super(dataSource, owned);
+    }
+
+    /** A HikariCP pool for {@code jdbcUrl}. */
+    public static Database connect(String jdbcUrl) {
+        return connect(ConnectionOptions.url(jdbcUrl));
+    }
+
+    /** A HikariCP pool for {@code jdbcUrl} with credentials. */
+    public static Database connect(String jdbcUrl, String user, String password) {
+        return connect(ConnectionOptions.url(jdbcUrl).user(user).password(password));
+    }
+
+    /** A HikariCP pool built from {@code options}. */
+    public static Database connect(ConnectionOptions options) {
+        var pool = pool(options);
+        return new Database(pool, pool);
+    }
+
+    /** Uses the application's own data source; {@link #close()} leaves it open. */
+    public static Database of(DataSource dataSource) {
+        return new Database(dataSource, null);
+    }
+
+    /** Opens a session over {@code metadata}; close it to return its connection. */
+    public Session openSession(Metadata metadata) {
+        return new Session(this, metadata, sessionOptions);
+    }
+
+    /** Opens a session with options of its own. */
+    public Session openSession(Metadata metadata, SessionOptions options) {
+        return new Session(this, metadata, options);
+    }
+
+    /** The options new sessions get by default. */
+    public SessionOptions sessionOptions() {
+        return sessionOptions;
+    }
+
+    /** Sets the options new sessions get by default (strict N+1 detection for a test suite, say). */
+    public Database sessionOptions(SessionOptions options) {
+        this.sessionOptions = options;
+        return this;
+    }
+
+    /** {@code Ddl.of(metadata).createAll(this)}: creates what does not exist yet; returns the DDL that ran. */
+    public List<String> createAll(Metadata metadata) {
+        return Ddl.of(metadata).createAll(this);
+    }
+
+    /** {@code Ddl.of(metadata).dropAll(this)}: drops the mapped tables that exist; returns the DDL that ran. */
+    public List<String> dropAll(Metadata metadata) {
+        return Ddl.of(metadata).dropAll(this);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tenon.sql;
+
+import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.ColumnType;
+import dev.tenon.metadata.SqlType;
+import java.util.List;
+
+/**
+ * PostgreSQL. Key lists bind as one array ({@code = ANY(?)}), so a single prepared statement serves every
+ * batch size; generated keys and server defaults come back through {@code RETURNING}.
+ */
+public final class PostgresDialect implements Dialect {
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String typeName(ColumnModel column) {
+        return switch (column.sqlType()) {
+            case SMALLINT -> "smallint";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case BOOLEAN -> "boolean";
+            case DOUBLE -> "double precision";
+            case DECIMAL -> column.precision() > 0 ? "numeric(" + column.precision() + ", " + column.scale() + ")" : "numeric";
+            case VARCHAR -> column.length() > 0 ? "varchar(" + column.length() + ")" : "varchar";
+            case DATE -> "date";
+            case TIMESTAMP -> "timestamp";
+            case TIMESTAMP_TZ -> "timestamptz";
+            case UUID -> "uuid";
+            case BINARY -> "bytea";
+        };
+    }
+
+    @Override
+    public String arrayElementType(SqlType type) {
+        return switch (type) {
+            case SMALLINT -> "int2";
+            case INTEGER -> "int4";
+            case BIGINT -> "int8";
+            case BOOLEAN -> "bool";
+            case DOUBLE -> "float8";
+            case DECIMAL -> "numeric";
+            case VARCHAR -> "varchar";
+            case DATE -> "date";
+            case TIMESTAMP -> "timestamp";
+            case TIMESTAMP_TZ -> "timestamptz";
+            case UUID -> "uuid";
+            case BINARY -> "bytea";
+        };
+    }
+
+    @Override
+    public String currentTimestamp() {
+        return "now()";
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public void renderIn(SqlWriter writer, Expression column, ColumnType type, List<?> values) {
+        writer.node(column).append(" = ANY(").param(new ArrayParam(values.toArray(), type)).append(")");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tenon.sql;
+
+import dev.tenon.metadata.ColumnType;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * A single value, bound through the {@link ColumnType} of the column it is compared with or written to,
+ * so that an enum travels as its name and an {@code Instant} as a zoned timestamp.
+ *
+ * @param value the value, possibly null
+ * @param type  how to bind it; null binds with {@code setObject}
+ */
+public record ValueParam(Object value, ColumnType type) implements Param {
+    @Override
+    public void bind(PreparedStatement statement, int index, Dialect dialect) throws SQLException {
+        if (type != null) {
+            type.bind(statement, index, value);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    @Override
+    public Object shown() {
+        return value instanceof byte[] bytes ? "<" + bytes.length + " bytes>" : value;
+    }
+}
