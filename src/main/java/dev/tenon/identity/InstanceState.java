@@ -1,0 +1,137 @@
+package dev.tenon.identity;
+
+import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.RelationshipModel;
+
+/**
+ * What a session knows of one object: its status and key, the column values as last loaded or flushed
+ * (the snapshot dirty checking compares against), which relationships are loaded and what they held, and the
+ * result it came from.
+ */
+public final class InstanceState {
+    private final EntityModel entity;
+    private final Object object;
+    private Status status;
+    private EntityKey key;
+    private Object[] snapshot;
+    private final Object[] loadedRelations;
+    private ResultGroup group;
+    private long sequence = -1;
+
+    /** Marker for a relationship that has not been loaded. */
+    public static final Object NOT_LOADED = new Object() {
+        @Override
+        public String toString() {
+            return "NOT_LOADED";
+        }
+    };
+
+    /** A state for {@code object}, with every relationship not yet loaded. */
+    public InstanceState(EntityModel entity, Object object, Status status) {
+        this.entity = entity;
+        this.object = object;
+        this.status = status;
+        this.loadedRelations = new Object[entity.relationships().size()];
+        java.util.Arrays.fill(loadedRelations, NOT_LOADED);
+    }
+
+    /** The object's entity. */
+    public EntityModel entity() {
+        return entity;
+    }
+
+    /** The object itself. */
+    public Object object() {
+        return object;
+    }
+
+    /** Its status. */
+    public Status status() {
+        return status;
+    }
+
+    /** Changes its status. */
+    public void status(Status value) {
+        this.status = value;
+    }
+
+    /** Its identity, or null while pending without a key. */
+    public EntityKey key() {
+        return key;
+    }
+
+    /** Sets its identity. */
+    public void key(EntityKey value) {
+        this.key = value;
+    }
+
+    /** The column values as last loaded or written, in column order; null while pending. */
+    public Object[] snapshot() {
+        return snapshot;
+    }
+
+    /** Records the column values as they are in the database now. */
+    public void snapshot(Object[] values) {
+        this.snapshot = values;
+    }
+
+    /** Takes the snapshot from the object's current field values. */
+    public void snapshotFromObject() {
+        Object[] values = new Object[entity.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = entity.columns().get(i).get(object);
+        }
+        this.snapshot = values;
+    }
+
+    /**
+     * What a relationship held when it was loaded or last flushed: the related object, or a copy of the
+     * collection's members; {@link #NOT_LOADED} when it was never loaded.
+     */
+    public Object loaded(RelationshipModel relationship) {
+        return loadedRelations[entity.relationships().indexOf(relationship)];
+    }
+
+    /** Records what a relationship holds in the database now. */
+    public void loaded(RelationshipModel relationship, Object value) {
+        loadedRelations[entity.relationships().indexOf(relationship)] = value;
+    }
+
+    /** Whether a relationship has been loaded (or set by a flush). */
+    public boolean isLoaded(RelationshipModel relationship) {
+        return loaded(relationship) != NOT_LOADED;
+    }
+
+    /** The result this object came from, or null. */
+    public ResultGroup group() {
+        return group;
+    }
+
+    /** Records the result this object came from (the first one that produced it). */
+    public void group(ResultGroup value) {
+        if (group == null) {
+            this.group = value;
+        }
+    }
+
+    /** Forgets the result group, so that the object is no longer part of a batch. */
+    public void leaveGroup() {
+        this.group = null;
+    }
+
+    /** The order in which the session first saw this object: flushes write in that order. */
+    public long sequence() {
+        return sequence;
+    }
+
+    void sequence(long value) {
+        if (sequence < 0) {
+            sequence = value;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return entity.name() + (key == null ? "" : "#" + key.id()) + " " + status;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * What a session knows of its objects: the {@link dev.tenon.identity.IdentityMap} (one object per row), and the
+ * {@link dev.tenon.identity.InstanceState} of each object (status, key, snapshot for dirty checking, loaded
+ * relationships, the {@link dev.tenon.identity.ResultGroup} it came from).
+ *
+ * <p>The bottom of the ORM layer: depends only on {@code dev.tenon.metadata}, so that the session, the query API
+ * and the loaders can all share it without import cycles.
+ */
+package dev.tenon.identity;

@@ -1,0 +1,35 @@
+package dev.tenon.loading;
+
+import dev.tenon.identity.InstanceState;
+import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.query.DynamicList;
+import dev.tenon.query.Query;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Dynamic loading ({@code lazy = DYNAMIC}): the attribute is a {@link DynamicList}, a query over the children
+ * that can be filtered, ordered and counted before anything is loaded; reading it as a list runs the query.
+ * For collections too large to load whole.
+ */
+final class DynamicLoader implements RelationshipLoader {
+    @Override
+    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
+        RelationshipModel relationship = node.relationship;
+        for (InstanceState parent : parents) {
+            if (fresh.contains(parent)) {
+                relationship.set(parent.object(), new DynamicList<>(query(context, relationship, parent.object())));
+            }
+        }
+    }
+
+    private static Query<Object> query(LoadContext context, RelationshipModel relationship, Object parent) {
+        @SuppressWarnings("unchecked")
+        Class<Object> target = (Class<Object>) relationship.target().type();
+        Query<Object> query = Query.of(target, context.queryRunner()).childrenOf(relationship, parent);
+        for (RelationshipModel.Order order : relationship.orderBy()) {
+            query = query.orderBy(order.column().attribute() + (order.descending() ? " desc" : ""));
+        }
+        return query;
+    }
+}

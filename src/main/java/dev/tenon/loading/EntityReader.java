@@ -1,0 +1,76 @@
+package dev.tenon.loading;
+
+import dev.tenon.identity.EntityKey;
+import dev.tenon.identity.IdentityMap;
+import dev.tenon.identity.InstanceState;
+import dev.tenon.identity.Status;
+import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.SqlType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Turns the columns of one entity in a row into an object, through the identity map: a row whose object the
+ * session already holds yields that object untouched (its pending changes win); otherwise a new object is
+ * built, its snapshot taken, and it becomes persistent.
+ */
+final class EntityReader {
+    private EntityReader() {
+    }
+
+    /**
+     * The object for the entity columns starting at {@code first}; null when its key columns are NULL (no match
+     * on an outer join). {@code created} is told of objects built by this call.
+     */
+    static InstanceState read(ResultSet row, EntityModel entity, int first, IdentityMap identityMap, Created created) throws SQLException {
+        List<ColumnModel> columns = entity.columns();
+        List<ColumnModel> key = entity.primaryKey();
+        Object id;
+        if (key.size() == 1) {
+            ColumnModel column = key.get(0);
+            id = column.type().read(row, first + columns.indexOf(column));
+            if (id == null) {
+                return null;
+            }
+        } else {
+            Object[] parts = new Object[key.size()];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = key.get(i).type().read(row, first + columns.indexOf(key.get(i)));
+                if (parts[i] == null) {
+                    return null;
+                }
+            }
+            id = List.of(parts);
+        }
+        EntityKey entityKey = new EntityKey(entity, id);
+        Object existing = identityMap.get(entityKey);
+        if (existing != null) {
+            return identityMap.state(existing);
+        }
+        Object object = entity.newInstance();
+        Object[] snapshot = new Object[columns.size()];
+        for (int i = 0; i < snapshot.length; i++) {
+            ColumnModel column = columns.get(i);
+            Object value = column.type().read(row, first + i);
+            if (value != null) {
+                column.set(object, value);
+            }
+            // The snapshot must not share a mutable array with the field, or in-place edits would go unseen.
+            snapshot[i] = value instanceof byte[] bytes && column.sqlType() == SqlType.BINARY ? bytes.clone() : value;
+        }
+        InstanceState state = new InstanceState(entity, object, Status.PERSISTENT);
+        state.key(entityKey);
+        state.snapshot(snapshot);
+        identityMap.put(state);
+        created.created(state);
+        return state;
+    }
+
+    /** Told of each object the reader builds (as opposed to finding it in the identity map). */
+    @FunctionalInterface
+    interface Created {
+        void created(InstanceState state);
+    }
+}

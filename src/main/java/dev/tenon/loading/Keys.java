@@ -1,0 +1,49 @@
+package dev.tenon.loading;
+
+import dev.tenon.metadata.ColumnModel;
+import dev.tenon.proxy.TenonProxy;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Key values read off objects: the values a relationship matches on, and identity keys built from them. */
+final class Keys {
+    private Keys() {
+    }
+
+    /** The values of {@code columns} on {@code object} (read from a proxy's key without loading it). */
+    static List<Object> values(Object object, List<ColumnModel> columns) {
+        List<Object> values = new ArrayList<>(columns.size());
+        for (ColumnModel column : columns) {
+            if (object instanceof TenonProxy proxy && !proxy.tenon$isLoaded()) {
+                List<ColumnModel> key = column.table().primaryKey();
+                values.add(key.size() == 1 ? proxy.tenon$key() : ((List<?>) proxy.tenon$key()).get(key.indexOf(column)));
+            } else {
+                values.add(column.get(object instanceof TenonProxy proxy ? proxy.tenon$target() : object));
+            }
+        }
+        return values;
+    }
+
+    /** An identity key from values: the value itself for one column, an immutable list for several; null if any is null. */
+    static Object identity(List<Object> values) {
+        if (values.size() == 1) {
+            return values.get(0);
+        }
+        return values.contains(null) ? null : List.copyOf(values);
+    }
+
+    /**
+     * The identity key of the target of a many-to-one, from the owner's foreign-key values: reordered from the
+     * key's column order into the target's primary-key order.
+     */
+    static Object targetIdentity(List<Object> foreignKeyValues, List<ColumnModel> referencedColumns, List<ColumnModel> primaryKey) {
+        if (primaryKey.size() == 1) {
+            return foreignKeyValues.get(0);
+        }
+        List<Object> ordered = new ArrayList<>(primaryKey.size());
+        for (ColumnModel column : primaryKey) {
+            ordered.add(foreignKeyValues.get(referencedColumns.indexOf(column)));
+        }
+        return identity(ordered);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.tenon.loading;
+
+import dev.tenon.LazyLoadException;
+import dev.tenon.identity.EntityKey;
+import dev.tenon.identity.InstanceState;
+import dev.tenon.identity.ResultGroup;
+import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.proxy.Loader;
+import dev.tenon.proxy.ReferenceProxies;
+import dev.tenon.proxy.RelationCollection;
+import dev.tenon.proxy.RelationList;
+import dev.tenon.proxy.RelationSet;
+import dev.tenon.proxy.TenonProxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lazy loading ({@code lazy = SELECT}), the default: nothing is loaded with the parents. A collection gets a
+ * {@link RelationList} that runs {@code SELECT ... WHERE emp.deptno = ?} on first access; a reference gets the
+ * target from the identity map when it is there (no SQL), or else a proxy that loads it on first method call.
+ *
+ * <p>This is where the N+1 problem lives: touched in a loop over N parents, a lazy relationship runs N more
+ * statements. The session's {@link NPlusOneDetector} counts them. With a batch size (on the relationship, or
+ * session-wide) the first touch loads the relationship for every unloaded sibling of the same result at once.
+ */
+final class LazyLoader implements RelationshipLoader {
+    @Override
+    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
+        RelationshipModel relationship = node.relationship;
+        for (InstanceState parent : parents) {
+            if (!fresh.contains(parent)) {
+                continue;
+            }
+            if (relationship.collection()) {
+                Loader loader = () -> loadCollection(context, parent, relationship);
+                relationship.set(parent.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(loader) : RelationList.lazy(loader));
+            } else {
+                installReference(context, parent, relationship);
+            }
+        }
+    }
+
+    private static void installReference(LoadContext context, InstanceState parent, RelationshipModel relationship) {
+        Object key = SelectInLoader.targetKey(parent.object(), relationship);
+        if (key == null) {
+            relationship.set(parent.object(), null);
+            parent.loaded(relationship, null);
+            return;
+        }
+        Object target = context.identityMap().get(new EntityKey(relationship.target(), key));
+        if (target != null) {
+            relationship.set(parent.object(), target);
+            parent.loaded(relationship, target);
+            return;
+        }
+        relationship.set(parent.object(), ReferenceProxies.create(relationship.target().type(), key,
+                () -> loadReference(context, parent, relationship, key)));
+    }
+
+    private static Object loadCollection(LoadContext context, InstanceState parent, RelationshipModel relationship) {
+        check(context, parent, relationship);
+        load(context, parent, relationship);
+        return parent.loaded(relationship);
+    }
+
+    private static Object loadReference(LoadContext context, InstanceState parent, RelationshipModel relationship, Object key) {
+        EntityKey entityKey = new EntityKey(relationship.target(), key);
+        Object target = context.identityMap().get(entityKey);
+        if (target != null) {
+            return target;
+        }
+        check(context, parent, relationship);
+        load(context, parent, relationship);
+        return context.identityMap().get(entityKey);
+    }
+
+    /** One parent's relationship, or every unloaded sibling's at once when batching is on. */
+    private static void load(LoadContext context, InstanceState parent, RelationshipModel relationship) {
+        LoadNode node = LoadPlanner.planRelationship(relationship);
+        int batch = relationship.batchSize() > 1 ? relationship.batchSize() : context.batchLazyLoads() ? context.batchSize() : 1;
+        ResultGroup group = parent.group();
+        if (batch > 1 && group != null) {
+            List<InstanceState> siblings = new ArrayList<>();
+            siblings.add(parent);
+            for (InstanceState sibling : group.members()) {
+                if (sibling != parent && stillUnloaded(context, sibling, relationship)) {
+                    siblings.add(sibling);
+                }
+            }
+            SelectInLoader.load(context, node, siblings, batch);
+            return;
+        }
+        context.nPlusOneDetector().lazyLoaded(group, relationship);
+        SelectInLoader.load(context, node, List.of(parent), 1);
+    }
+
+    /** A sibling still in the session whose relationship holds an untouched lazy stand-in. */
+    private static boolean stillUnloaded(LoadContext context, InstanceState sibling, RelationshipModel relationship) {
+        if (context.identityMap().state(sibling.object()) != sibling || sibling.isLoaded(relationship)) {
+            return false;
+        }
+        Object value = relationship.get(sibling.object());
+        return value instanceof RelationCollection lazy ? !lazy.isLoaded() : value instanceof TenonProxy proxy && !proxy.tenon$isLoaded();
+    }
+
+    private static void check(LoadContext context, InstanceState parent, RelationshipModel relationship) {
+        if (!context.isOpen() || context.identityMap().state(parent.object()) != parent) {
+            throw new LazyLoadException("Cannot lazy-load " + relationship + " of " + parent.entity().name() + "#"
+                    + parent.key().id() + ": the object is detached (its session is closed, or it was expunged or rolled back). "
+                    + "Load it while the session is open, e.g. .options(Load.selectin(\"" + relationship.name() + "\")) or .options(Load.joined(\""
+                    + relationship.name() + "\")) on the query that loads " + parent.entity().name());
+        }
+    }
+}

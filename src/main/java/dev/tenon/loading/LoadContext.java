@@ -1,0 +1,48 @@
+package dev.tenon.loading;
+
+import dev.tenon.engine.Executor;
+import dev.tenon.engine.Statistics;
+import dev.tenon.identity.IdentityMap;
+import dev.tenon.metadata.Metadata;
+import dev.tenon.query.QueryRunner;
+import dev.tenon.sql.Dialect;
+import java.sql.Connection;
+
+/**
+ * What the loaders need from their session: its connection and transaction, its identity map, its settings
+ * and statistics. Implemented by the session, so that this package never depends on it.
+ */
+public interface LoadContext {
+    /** The session's connection; the first call begins its transaction. */
+    Connection connection();
+
+    /** The executor every statement runs through. */
+    Executor executor();
+
+    /** The database's dialect. */
+    Dialect dialect();
+
+    /** The session's statistics. */
+    Statistics statistics();
+
+    /** The session's identity map. */
+    IdentityMap identityMap();
+
+    /** The mapping. */
+    Metadata metadata();
+
+    /** Whether the session is open; lazy loads fail once it is closed. */
+    boolean isOpen();
+
+    /** Parents per IN-batched statement. */
+    int batchSize();
+
+    /** Whether every lazy load fills the same relationship of its unloaded siblings too. */
+    boolean batchLazyLoads();
+
+    /** The session's N+1 detector. */
+    NPlusOneDetector nPlusOneDetector();
+
+    /** Runs queries for this session (a dynamic relationship is a query). */
+    QueryRunner queryRunner();
+}

@@ -1,0 +1,38 @@
+package dev.tenon.loading;
+
+import dev.tenon.annotation.Lazy;
+import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.RelationshipModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One entity in a load plan: the root of a query, or a relationship reached from its parent node with a
+ * strategy. Every relationship of a node's entity has a child node; only eagerly loaded children have
+ * children of their own (a lazy one is planned afresh when it is touched).
+ */
+final class LoadNode {
+    final EntityModel entity;
+    final RelationshipModel relationship;
+    final Lazy strategy;
+    final List<LoadNode> children = new ArrayList<>();
+    /** The alias of the node's table in the statement that reads it (root and joined nodes). */
+    String alias;
+    /** The 1-based position of the node's first column in that statement's rows. */
+    int firstColumn;
+
+    LoadNode(EntityModel entity, RelationshipModel relationship, Lazy strategy) {
+        this.entity = entity;
+        this.relationship = relationship;
+        this.strategy = strategy;
+    }
+
+    boolean isEager() {
+        return strategy == Lazy.JOINED || strategy == Lazy.SELECTIN || strategy == Lazy.SUBQUERY;
+    }
+
+    @Override
+    public String toString() {
+        return relationship == null ? entity.name() : relationship + " (" + strategy + ")";
+    }
+}

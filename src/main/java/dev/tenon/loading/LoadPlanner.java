@@ -1,0 +1,83 @@
+package dev.tenon.loading;
+
+import dev.tenon.MappingException;
+import dev.tenon.annotation.Lazy;
+import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.metadata.RelationshipModel.Direction;
+import dev.tenon.query.Load;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the load plan of a query: each relationship gets the strategy of a loader option naming its path,
+ * or else its mapping's {@code lazy}. Eager mapping defaults stop where a relationship would repeat on its own
+ * path (an eager self-reference would otherwise never end).
+ */
+final class LoadPlanner {
+    private LoadPlanner() {
+    }
+
+    static LoadNode plan(EntityModel entity, List<Load> options) {
+        Map<List<String>, Lazy> byPath = new HashMap<>();
+        for (Load option : options) {
+            EntityModel current = entity;
+            List<String> path = new ArrayList<>();
+            for (Load.Step step : option.path()) {
+                RelationshipModel relationship = current.relationship(step.relationship());
+                if (relationship == null) {
+                    throw new MappingException(option + ": " + current.name() + " has no relationship '" + step.relationship() + "'"
+                            + Names.didYouMean(step.relationship(), current.relationships().stream().map(RelationshipModel::name).toList()));
+                }
+                path.add(step.relationship());
+                byPath.put(List.copyOf(path), step.strategy());
+                current = relationship.target();
+            }
+        }
+        LoadNode root = new LoadNode(entity, null, null);
+        expand(root, List.of(), byPath, new ArrayList<>());
+        return root;
+    }
+
+    /**
+     * The plan for loading one relationship on its own (a lazy load): the relationship's node, whose children
+     * follow the target's mapping defaults.
+     */
+    static LoadNode planRelationship(RelationshipModel relationship) {
+        LoadNode node = new LoadNode(relationship.target(), relationship, Lazy.SELECT);
+        List<RelationshipModel> ancestors = new ArrayList<>();
+        ancestors.add(relationship);
+        expand(node, List.of(), Map.of(), ancestors);
+        return node;
+    }
+
+    private static void expand(LoadNode node, List<String> path, Map<List<String>, Lazy> byPath, List<RelationshipModel> ancestors) {
+        for (RelationshipModel relationship : node.entity.relationships()) {
+            List<String> childPath = new ArrayList<>(path);
+            childPath.add(relationship.name());
+            Lazy chosen = byPath.get(childPath);
+            Lazy strategy = chosen != null ? chosen : relationship.lazy();
+            boolean repeats = ancestors.contains(relationship);
+            if (chosen == null && repeats && isEager(strategy)) {
+                strategy = Lazy.SELECT;
+            }
+            if (strategy == Lazy.SELECT && !relationship.collection() && relationship.direction() == Direction.ONE_TO_MANY) {
+                // A lazy one-to-one seen from its parent cannot be a proxy: only a query tells whether it is null.
+                strategy = Lazy.SELECTIN;
+            }
+            LoadNode child = new LoadNode(relationship.target(), relationship, strategy);
+            node.children.add(child);
+            if (isEager(strategy) && !(repeats && chosen == null)) {
+                List<RelationshipModel> deeper = new ArrayList<>(ancestors);
+                deeper.add(relationship);
+                expand(child, childPath, byPath, deeper);
+            }
+        }
+    }
+
+    private static boolean isEager(Lazy strategy) {
+        return strategy == Lazy.JOINED || strategy == Lazy.SELECTIN || strategy == Lazy.SUBQUERY;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.tenon.loading;
+
+import dev.tenon.TenonException;
+import dev.tenon.annotation.Lazy;
+import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.Metadata;
+import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.metadata.RelationshipModel.Direction;
+import dev.tenon.query.Condition;
+import dev.tenon.query.Query;
+import dev.tenon.sql.ColumnRef;
+import dev.tenon.sql.Expression;
+import dev.tenon.sql.FromItem;
+import dev.tenon.sql.Select;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link Query} into a {@link Select}: the root table and its columns, WHERE and ORDER BY over
+ * attribute paths, LIMIT/OFFSET, and the LEFT OUTER JOINs of joined eager loading. When a joined collection
+ * meets a LIMIT, the parent query is wrapped as a subquery so that the limit counts parents, not rows.
+ */
+final class QueryCompiler {
+    private final Metadata metadata;
+
+    QueryCompiler(Metadata metadata) {
+        this.metadata = metadata;
+    }
+
+    CompiledQuery compile(Query<?> query) {
+        EntityModel entity = metadata.entity(query.type());
+        LoadNode plan = LoadPlanner.plan(entity, query.options());
+        Aliases aliases = new Aliases();
+        CompiledQuery.Core core = core(query, entity, aliases);
+        Select select;
+        String rootAlias;
+        boolean wrap = (query.limit() != null || query.offset() != null) && hasJoinedCollection(plan);
+        if (wrap) {
+            rootAlias = "anon_1";
+            Select inner = core.select();
+            for (ColumnModel column : entity.columns()) {
+                inner.select(Expression.column(core.rootAlias(), column), column.name());
+            }
+            select = new Select().from(new FromItem.SubqueryRef(inner, rootAlias));
+            for (int i = 0; i < inner.orderTerms().size(); i++) {
+                Select.Order order = inner.orderTerms().get(i);
+                String label = "order_" + (i + 1);
+                inner.select(order.expression(), label);
+                select.orderBy(writer -> writer.identifier(rootAlias).append(".").identifier(label), order.descending());
+            }
+        } else {
+            select = core.select();
+            rootAlias = core.rootAlias();
+        }
+        plan.alias = rootAlias;
+        plan.firstColumn = select.items().size() + 1;
+        for (ColumnModel column : entity.columns()) {
+            select.select(Expression.column(rootAlias, column), null);
+        }
+        addJoined(select, plan, aliases, true);
+        return new CompiledQuery(select, plan, () -> core(query, entity, new Aliases()));
+    }
+
+    /** The parent query alone: root table, path joins, WHERE, ORDER BY, LIMIT/OFFSET; no columns yet. */
+    CompiledQuery.Core core(Query<?> query, EntityModel entity, Aliases aliases) {
+        String alias = aliases.next(entity.table().name());
+        Select select = new Select().from(new FromItem.TableRef(entity.table(), alias));
+        PathResolver paths = new PathResolver(select, alias, entity, aliases);
+        for (Condition condition : query.conditions()) {
+            select.where(condition(condition, paths));
+        }
+        if (query.parent() != null) {
+            restrictToParent(select, alias, query.parent(), aliases);
+        }
+        for (Query.Order order : query.orders()) {
+            select.orderBy(paths.resolve(order.path()), order.descending());
+        }
+        select.limit(query.limit()).offset(query.offset());
+        return new CompiledQuery.Core(select, alias);
+    }
+
+    private static Expression condition(Condition condition, PathResolver paths) {
+        if (condition instanceof Condition.Compare compare) {
+            ColumnRef column = paths.resolve(compare.path());
+            if (compare.value() == null) {
+                throw new TenonException("Comparing '" + compare.path() + "' " + compare.op() + " null matches nothing in SQL; use isNull(\""
+                        + compare.path() + "\")");
+            }
+            checkType(compare.path(), column.column(), compare.value());
+            return Expression.compare(column, compare.op(), Expression.value(compare.value(), column.column().type()));
+        }
+        if (condition instanceof Condition.In in) {
+            ColumnRef column = paths.resolve(in.path());
+            in.values().forEach(value -> checkType(in.path(), column.column(), value));
+            return Expression.in(column, column.column().type(), in.values());
+        }
+        if (condition instanceof Condition.Like like) {
+            ColumnRef column = paths.resolve(like.path());
+            return Expression.like(column, Expression.value(like.pattern(), null));
+        }
+        if (condition instanceof Condition.IsNull isNull) {
+            return Expression.isNull(paths.resolve(isNull.path()));
+        }
+        if (condition instanceof Condition.And and) {
+            return Expression.and(and.terms().stream().map(term -> condition(term, paths)).toList());
+        }
+        if (condition instanceof Condition.Or or) {
+            return Expression.or(or.terms().stream().map(term -> condition(term, paths)).toList());
+        }
+        return Expression.not(condition(((Condition.Not) condition).term(), paths));
+    }
+
+    private static void checkType(String path, ColumnModel column, Object value) {
+        Class<?> expected = column.type().javaType();
+        if (value != null && !box(expected).isInstance(value)) {
+            throw new TenonException("'" + path + "' is a " + expected.getSimpleName() + ", but the query compares it with a "
+                    + value.getClass().getSimpleName() + " (" + value + ")");
+        }
+    }
+
+    private static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+    }
+
+    /** The children of one parent: a dynamic relationship's query, and session.related(...). */
+    private static void restrictToParent(Select select, String alias, Query.Parent parent, Aliases aliases) {
+        RelationshipModel relationship = parent.relationship();
+        List<Object> key = Keys.values(parent.parent(), relationship.ownerColumns());
+        if (key.contains(null)) {
+            select.where(Expression.raw("1 = 0"));
+            return;
+        }
+        String matchAlias = alias;
+        List<ColumnModel> matchColumns = relationship.remoteColumns();
+        if (relationship.direction() == Direction.MANY_TO_MANY) {
+            matchAlias = aliases.next(relationship.secondary().name());
+            select.join(false, new FromItem.TableRef(relationship.secondary(), matchAlias), Expression.joinOn(matchAlias,
+                    relationship.secondaryForeignKey().columns(), alias, relationship.secondaryForeignKey().targetColumns()));
+        }
+        List<Expression> terms = new ArrayList<>();
+        for (int i = 0; i < matchColumns.size(); i++) {
+            terms.add(Expression.compare(Expression.column(matchAlias, matchColumns.get(i)), "=",
+                    Expression.value(key.get(i), matchColumns.get(i).type())));
+        }
+        select.where(Expression.and(terms));
+    }
+
+    private static boolean hasJoinedCollection(LoadNode node) {
+        for (LoadNode child : node.children) {
+            if (child.strategy == Lazy.JOINED && (child.relationship.collection() || hasJoinedCollection(child))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The joins and columns of joined eager loading, depth first. An inner join is used only for a mandatory
+     * many-to-one whose parent is itself reached by inner joins: under an outer join it would drop parents.
+     */
+    static void addJoined(Select select, LoadNode node, Aliases aliases, boolean innerAllowed) {
+        for (LoadNode child : node.children) {
+            if (child.strategy != Lazy.JOINED) {
+                continue;
+            }
+            RelationshipModel relationship = child.relationship;
+            boolean inner = innerAllowed && relationship.direction() == Direction.MANY_TO_ONE && relationship.foreignKey().mandatory();
+            child.alias = aliases.next(child.entity.table().name());
+            if (relationship.direction() == Direction.MANY_TO_MANY) {
+                String link = aliases.next(relationship.secondary().name());
+                select.join(true, new FromItem.TableRef(relationship.secondary(), link),
+                        Expression.joinOn(node.alias, relationship.ownerColumns(), link, relationship.remoteColumns()));
+                select.join(true, new FromItem.TableRef(child.entity.table(), child.alias), Expression.joinOn(link,
+                        relationship.secondaryForeignKey().columns(), child.alias, relationship.secondaryForeignKey().targetColumns()));
+            } else {
+                select.join(!inner, new FromItem.TableRef(child.entity.table(), child.alias),
+                        Expression.joinOn(node.alias, relationship.ownerColumns(), child.alias, relationship.remoteColumns()));
+            }
+            child.firstColumn = select.items().size() + 1;
+            for (ColumnModel column : child.entity.columns()) {
+                select.select(Expression.column(child.alias, column), null);
+            }
+            for (RelationshipModel.Order order : relationship.orderBy()) {
+                select.orderBy(Expression.column(child.alias, order.column()), order.descending());
+            }
+            addJoined(select, child, aliases, inner);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.tenon.loading;
+
+import dev.tenon.TenonException;
+import dev.tenon.annotation.Lazy;
+import dev.tenon.engine.Cursor;
+import dev.tenon.identity.InstanceState;
+import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.EntityModel;
+import dev.tenon.query.Condition;
+import dev.tenon.query.Query;
+import dev.tenon.query.QueryRunner;
+import dev.tenon.sql.BoundSql;
+import dev.tenon.sql.Expression;
+import dev.tenon.sql.FromItem;
+import dev.tenon.sql.Select;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Runs queries for a session: compiles them, runs the statement through the executor, assembles the objects,
+ * and lets each relationship's strategy do its part. Flushes pending changes first (autoflush), so a query sees
+ * what the session holds.
+ */
+public final class QueryExecutor implements QueryRunner {
+    private final LoadContext context;
+    private final Runnable autoflush;
+    private final QueryCompiler compiler;
+
+    /** An executor for one session. */
+    public QueryExecutor(LoadContext context, Runnable autoflush) {
+        this.context = context;
+        this.autoflush = autoflush;
+        this.compiler = new QueryCompiler(context.metadata());
+    }
+
+    @Override
+    public <T> List<T> list(Query<T> query) {
+        autoflush.run();
+        CompiledQuery compiled = compiler.compile(query);
+        ResultAssembler assembler = new ResultAssembler(context, compiled.root(), new ParentSource(compiled.core()),
+                "select " + compiled.root().entity.name());
+        context.executor().query(context.connection(), compiled.select().toBoundSql(context.dialect()), context.statistics(), assembler::row);
+        assembler.finish();
+        List<T> results = new ArrayList<>();
+        for (InstanceState state : assembler.roots()) {
+            results.add(query.type().cast(state.object()));
+        }
+        return results;
+    }
+
+    /**
+     * Streams the results: rows are fetched from the cursor as the stream is consumed, and the relationships of
+     * each chunk of parents (one batch) are loaded before the chunk is handed out. A joined collection would
+     * spread one parent over rows of several chunks, so streaming refuses it: use selectin.
+     */
+    @Override
+    public <T> Stream<T> stream(Query<T> query) {
+        autoflush.run();
+        CompiledQuery compiled = compiler.compile(query);
+        for (LoadNode child : compiled.root().children) {
+            if (child.strategy == Lazy.JOINED && child.relationship.collection() || child.strategy == Lazy.SUBQUERY) {
+                throw new TenonException("stream() cannot load " + child.relationship + " with " + child.strategy
+                        + ": a chunk of the stream does not hold all its rows; use Load.selectin(\"" + child.relationship.name() + "\")");
+            }
+        }
+        Cursor cursor = context.executor().open(context.connection(), compiled.select().toBoundSql(context.dialect()), context.statistics(),
+                context.batchSize());
+        Spliterator<T> chunks = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            private final List<T> buffer = new ArrayList<>();
+            private int next;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                if (next == buffer.size() && !fill()) {
+                    return false;
+                }
+                action.accept(buffer.get(next++));
+                return true;
+            }
+
+            private boolean fill() {
+                buffer.clear();
+                next = 0;
+                ResultAssembler assembler = new ResultAssembler(context, compiled.root(), ParentSource.NONE, "stream " + compiled.root().entity.name());
+                try {
+                    while (assembler.roots().size() < context.batchSize() && cursor.next()) {
+                        assembler.row(cursor.row());
+                    }
+                } catch (SQLException e) {
+                    throw new dev.tenon.SqlExecutionException("reading a streamed row", compiled.select().toBoundSql(context.dialect()).sql(), e);
+                }
+                assembler.finish();
+                for (InstanceState state : assembler.roots()) {
+                    buffer.add(query.type().cast(state.object()));
+                }
+                return !buffer.isEmpty();
+            }
+        };
+        return StreamSupport.stream(chunks, false).onClose(cursor::close);
+    }
+
+    @Override
+    public long count(Query<?> query) {
+        autoflush.run();
+        EntityModel entity = context.metadata().entity(query.type());
+        CompiledQuery.Core core = compiler.core(query, entity, new Aliases());
+        core.select().orderTerms().clear();
+        for (ColumnModel column : entity.primaryKey()) {
+            core.select().select(Expression.column(core.rootAlias(), column), null);
+        }
+        Select count = new Select().from(new FromItem.SubqueryRef(core.select(), "anon_1"));
+        count.select(Expression.raw("COUNT(*)"), null);
+        long[] result = {0};
+        context.executor().query(context.connection(), count.toBoundSql(context.dialect()), context.statistics(),
+                row -> result[0] = row.getLong(1));
+        return result[0];
+    }
+
+    @Override
+    public String toSql(Query<?> query) {
+        BoundSql sql = compiler.compile(query).select().toBoundSql(context.dialect());
+        return sql.toString();
+    }
+
+    /** The object with this key, loaded with the mapping's default strategies; null when there is no such row. */
+    public Object getByKey(EntityModel entity, Object key) {
+        List<ColumnModel> columns = entity.primaryKey();
+        Condition[] conditions = new Condition[columns.size()];
+        for (int i = 0; i < conditions.length; i++) {
+            Object value = columns.size() == 1 ? key : ((List<?>) key).get(i);
+            conditions[i] = Condition.eq(columns.get(i).attribute(), value);
+        }
+        List<?> found = list(Query.of(entity.type(), this).where(conditions));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Reads an object's row again and overwrites its columns and snapshot; false when the row is gone. */
+    public boolean refresh(InstanceState state) {
+        EntityModel entity = state.entity();
+        Select select = new Select().from(new FromItem.TableRef(entity.table(), "t"));
+        for (ColumnModel column : entity.columns()) {
+            select.select(Expression.column("t", column), null);
+        }
+        List<ColumnModel> key = entity.primaryKey();
+        for (int i = 0; i < key.size(); i++) {
+            Object value = key.size() == 1 ? state.key().id() : ((List<?>) state.key().id()).get(i);
+            select.where(Expression.compare(Expression.column("t", key.get(i)), "=", Expression.value(value, key.get(i).type())));
+        }
+        long rows = context.executor().query(context.connection(), select.toBoundSql(context.dialect()), context.statistics(), row -> {
+            Object[] snapshot = new Object[entity.columns().size()];
+            for (int i = 0; i < snapshot.length; i++) {
+                ColumnModel column = entity.columns().get(i);
+                snapshot[i] = column.type().read(row, i + 1);
+                if (snapshot[i] != null || !column.type().javaType().isPrimitive()) {
+                    column.set(state.object(), snapshot[i]);
+                }
+            }
+            state.snapshot(snapshot);
+        });
+        return rows > 0;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tenon.loading;
+
+import dev.tenon.annotation.Lazy;
+import dev.tenon.identity.InstanceState;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One loading strategy: what to do with a relationship of the parents one statement produced. Each strategy
+ * is a class of its own; {@link #forStrategy(Lazy)} is the registry. Joined loading reads its rows while the
+ * parents' statement is read ({@link JoinedLoader}); the others act once that statement is done.
+ */
+interface RelationshipLoader {
+    /**
+     * Loads or prepares {@code node}'s relationship.
+     *
+     * @param context the session
+     * @param node    the relationship's plan node
+     * @param parents the distinct parents of the statement, in row order
+     * @param fresh   which of them the statement built (objects found in the identity map keep their attributes)
+     * @param source  the statement the parents came from, for subquery loading
+     */
+    void load(LoadContext context, LoadNode node, List<InstanceState> parents, java.util.Set<InstanceState> fresh, ParentSource source);
+
+    /** The loader of a strategy. */
+    static RelationshipLoader forStrategy(Lazy strategy) {
+        return Registry.LOADERS.get(strategy);
+    }
+
+    /** The registry, filled once. */
+    final class Registry {
+        private static final Map<Lazy, RelationshipLoader> LOADERS = new EnumMap<>(Lazy.class);
+
+        static {
+            LOADERS.put(Lazy.SELECT, new LazyLoader());
+            LOADERS.put(Lazy.JOINED, new JoinedLoader());
+            LOADERS.put(Lazy.SELECTIN, new SelectInLoader());
+            LOADERS.put(Lazy.SUBQUERY, new SubqueryLoader());
+            LOADERS.put(Lazy.DYNAMIC, new DynamicLoader());
+            LOADERS.put(Lazy.RAISE, new RaiseLoader());
+            LOADERS.put(Lazy.NOLOAD, new NoLoadLoader());
+        }
+
+        private Registry() {
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tenon.loading;
+
+import dev.tenon.identity.InstanceState;
+import dev.tenon.metadata.ColumnModel;
+import dev.tenon.sql.Expression;
+import dev.tenon.sql.Select;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a statement that loads the children of many parents at once (selectin, subquery, lazy) and sorts its
+ * rows by parent: each row carries, after the child's own columns, the key of the parent it belongs to.
+ */
+final class SecondaryQuery {
+    private SecondaryQuery() {
+    }
+
+    /**
+     * Runs {@code select}, whose rows hold {@code node}'s entity (and its joined relationships) followed by the
+     * parent-key columns {@code keyColumns} (typed like them), added here.
+     *
+     * @return the children of each parent key, in row order
+     */
+    static Map<Object, List<Object>> run(LoadContext context, LoadNode node, Select select, List<Expression> keyExpressions,
+                                         List<ColumnModel> keyColumns, ParentSource source) {
+        int firstKey = select.items().size() + 1;
+        for (Expression key : keyExpressions) {
+            select.select(key, null);
+        }
+        ResultAssembler assembler = new ResultAssembler(context, node, source, "load " + node.relationship);
+        Map<Object, List<Object>> byParent = new HashMap<>();
+        Map<Object, Map<InstanceState, Boolean>> seen = new HashMap<>();
+        context.executor().query(context.connection(), select.toBoundSql(context.dialect()), context.statistics(), row -> {
+            InstanceState child = assembler.row(row);
+            List<Object> values = new ArrayList<>(keyColumns.size());
+            for (int i = 0; i < keyColumns.size(); i++) {
+                values.add(keyColumns.get(i).type().read(row, firstKey + i));
+            }
+            Object key = Keys.identity(values);
+            if (child != null && key != null && seen.computeIfAbsent(key, k -> new java.util.IdentityHashMap<>()).put(child, Boolean.TRUE) == null) {
+                byParent.computeIfAbsent(key, k -> new ArrayList<>()).add(child.object());
+            }
+        });
+        assembler.finish();
+        return byParent;
+    }
+
+    /** Appends the child's columns (and its joined relationships) to a statement reading {@code node} under {@code alias}. */
+    static void selectChild(Select select, LoadNode node, String alias, Aliases aliases) {
+        node.alias = alias;
+        node.firstColumn = select.items().size() + 1;
+        for (ColumnModel column : node.entity.columns()) {
+            select.select(Expression.column(alias, column), null);
+        }
+        for (var order : node.relationship.orderBy()) {
+            select.orderBy(Expression.column(alias, order.column()), order.descending());
+        }
+        QueryCompiler.addJoined(select, node, aliases, false);
+    }
+}

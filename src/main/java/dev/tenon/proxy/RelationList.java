@@ -1,0 +1,86 @@
+package dev.tenon.proxy;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * The {@code List} a session puts into a collection relationship. Created loaded (by an eager strategy) or
+ * unloaded with a {@link Loader}, which runs on the first access of any kind: touched in a loop over parents,
+ * that is one SELECT per parent, the N+1 problem.
+ *
+ * @param <E> the element type
+ */
+public final class RelationList<E> extends AbstractList<E> implements RandomAccess, RelationCollection {
+    private List<E> elements;
+    private Loader loader;
+
+    private RelationList(List<E> elements, Loader loader) {
+        this.elements = elements;
+        this.loader = loader;
+    }
+
+    /** A list that loads itself on first access. */
+    public static <E> RelationList<E> lazy(Loader loader) {
+        return new RelationList<>(null, loader);
+    }
+
+    /** A list already holding its members. */
+    public static <E> RelationList<E> loaded(Collection<? extends E> members) {
+        return new RelationList<>(new ArrayList<>(members), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<E> elements() {
+        if (elements == null) {
+            Collection<E> loadedMembers = (Collection<E>) loader.load();
+            elements = new ArrayList<>(loadedMembers);
+            loader = null;
+        }
+        return elements;
+    }
+
+    @Override
+    public boolean isLoaded() {
+        return elements != null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void fill(Collection<?> members) {
+        elements = new ArrayList<>((Collection<E>) members);
+        loader = null;
+    }
+
+    @Override
+    public E get(int index) {
+        return elements().get(index);
+    }
+
+    @Override
+    public int size() {
+        return elements().size();
+    }
+
+    @Override
+    public E set(int index, E element) {
+        return elements().set(index, element);
+    }
+
+    @Override
+    public void add(int index, E element) {
+        elements().add(index, element);
+    }
+
+    @Override
+    public E remove(int index) {
+        return elements().remove(index);
+    }
+
+    @Override
+    public String toString() {
+        return isLoaded() ? elements.toString() : "[not loaded]";
+    }
+}

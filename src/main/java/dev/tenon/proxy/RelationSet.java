@@ -1,0 +1,84 @@
+package dev.tenon.proxy;
+
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The {@code Set} a session puts into a collection relationship declared as a {@code Set}; insertion-ordered,
+ * so the relationship's {@code orderBy} still shows. Loads like {@link RelationList}.
+ *
+ * @param <E> the element type
+ */
+public final class RelationSet<E> extends AbstractSet<E> implements RelationCollection {
+    private Set<E> elements;
+    private Loader loader;
+
+    private RelationSet(Set<E> elements, Loader loader) {
+        this.elements = elements;
+        this.loader = loader;
+    }
+
+    /** A set that loads itself on first access. */
+    public static <E> RelationSet<E> lazy(Loader loader) {
+        return new RelationSet<>(null, loader);
+    }
+
+    /** A set already holding its members. */
+    public static <E> RelationSet<E> loaded(Collection<? extends E> members) {
+        return new RelationSet<>(new LinkedHashSet<>(members), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<E> elements() {
+        if (elements == null) {
+            elements = new LinkedHashSet<>((Collection<E>) loader.load());
+            loader = null;
+        }
+        return elements;
+    }
+
+    @Override
+    public boolean isLoaded() {
+        return elements != null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void fill(Collection<?> members) {
+        elements = new LinkedHashSet<>((Collection<E>) members);
+        loader = null;
+    }
+
+    @Override
+    public Iterator<E> iterator() {
+        return elements().iterator();
+    }
+
+    @Override
+    public int size() {
+        return elements().size();
+    }
+
+    @Override
+    public boolean add(E element) {
+        return elements().add(element);
+    }
+
+    @Override
+    public boolean remove(Object element) {
+        return elements().remove(element);
+    }
+
+    @Override
+    public boolean contains(Object element) {
+        return elements().contains(element);
+    }
+
+    @Override
+    public String toString() {
+        return isLoaded() ? elements.toString() : "[not loaded]";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.tenon.query;
+
+import dev.tenon.annotation.Lazy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A loader option: how to load a relationship, or a path of relationships, in one query, overriding the
+ * mapping's {@code lazy}. Chained calls go one level deeper.
+ *
+ * <pre>{@code
+ * Load.selectin("employees")                     // Dept.employees by IN-batched secondary queries
+ * Load.selectin("employees").thenJoined("manager") // ... and each employee's manager joined into that query
+ * Load.joined("department")                      // Emp.department in the same statement
+ * }</pre>
+ */
+public final class Load {
+    /** One step of the path: a relationship name and the strategy to load it with. */
+    public record Step(String relationship, Lazy strategy) {
+    }
+
+    private final List<Step> path;
+
+    private Load(List<Step> path) {
+        this.path = List.copyOf(path);
+    }
+
+    /** The relationship in the same statement, through a LEFT OUTER JOIN. */
+    public static Load joined(String relationship) {
+        return start(relationship, Lazy.JOINED);
+    }
+
+    /** The relationship by IN-batched secondary statements after the parents. */
+    public static Load selectin(String relationship) {
+        return start(relationship, Lazy.SELECTIN);
+    }
+
+    /** The relationship by one secondary statement joined to the parent query as a subquery. */
+    public static Load subquery(String relationship) {
+        return start(relationship, Lazy.SUBQUERY);
+    }
+
+    /** The relationship on first access, one SELECT per parent. */
+    public static Load lazy(String relationship) {
+        return start(relationship, Lazy.SELECT);
+    }
+
+    /** Access to the relationship fails. */
+    public static Load raise(String relationship) {
+        return start(relationship, Lazy.RAISE);
+    }
+
+    /** The relationship is left empty. */
+    public static Load noload(String relationship) {
+        return start(relationship, Lazy.NOLOAD);
+    }
+
+    private static Load start(String relationship, Lazy strategy) {
+        return new Load(List.of(new Step(relationship, strategy)));
+    }
+
+    private Load then(String relationship, Lazy strategy) {
+        List<Step> longer = new ArrayList<>(path);
+        longer.add(new Step(relationship, strategy));
+        return new Load(longer);
+    }
+
+    /** One level deeper: the next relationship joined. */
+    public Load thenJoined(String relationship) {
+        return then(relationship, Lazy.JOINED);
+    }
+
+    /** One level deeper, selectin. */
+    public Load thenSelectin(String relationship) {
+        return then(relationship, Lazy.SELECTIN);
+    }
+
+    /** One level deeper, subquery. */
+    public Load thenSubquery(String relationship) {
+        return then(relationship, Lazy.SUBQUERY);
+    }
+
+    /** One level deeper, lazy. */
+    public Load thenLazy(String relationship) {
+        return then(relationship, Lazy.SELECT);
+    }
+
+    /** One level deeper, raise. */
+    public Load thenRaise(String relationship) {
+        return then(relationship, Lazy.RAISE);
+    }
+
+    /** One level deeper, noload. */
+    public Load thenNoload(String relationship) {
+        return then(relationship, Lazy.NOLOAD);
+    }
+
+    /** The steps, from the queried entity outwards. */
+    public List<Step> path() {
+        return path;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("Load");
+        for (Step step : path) {
+            text.append('.').append(step.strategy().name().toLowerCase(java.util.Locale.ROOT)).append("(\"").append(step.relationship()).append("\")");
+        }
+        return text.toString();
+    }
+}

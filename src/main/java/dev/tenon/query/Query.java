@@ -1,0 +1,184 @@
+package dev.tenon.query;
+
+import dev.tenon.ResultSizeException;
+import dev.tenon.metadata.RelationshipModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A SELECT of one entity, built fluently and run by its session: SQLAlchemy's {@code select(Dept)}.
+ * Each builder call returns a new query, so a query can be shared and refined.
+ *
+ * <pre>{@code
+ * List<Dept> depts = session.select(Dept.class)
+ *     .where(Condition.like("dname", "S%"))
+ *     .options(Load.selectin("employees"))
+ *     .orderBy("deptno")
+ *     .list();
+ * }</pre>
+ *
+ * @param <T> the entity type
+ */
+public final class Query<T> {
+    /** An ORDER BY term: an attribute path and a direction. */
+    public record Order(String path, boolean descending) {
+    }
+
+    /** Restricts a query to the children of one parent: how a dynamic relationship is a query. */
+    public record Parent(RelationshipModel relationship, Object parent) {
+    }
+
+    private final Class<T> type;
+    private final QueryRunner runner;
+    private final List<Condition> conditions;
+    private final List<Order> orders;
+    private final List<Load> options;
+    private final Integer limit;
+    private final Integer offset;
+    private final Parent parent;
+
+    private Query(Class<T> type, QueryRunner runner, List<Condition> conditions, List<Order> orders, List<Load> options,
+                  Integer limit, Integer offset, Parent parent) {
+        this.type = type;
+        this.runner = runner;
+        this.conditions = List.copyOf(conditions);
+        this.orders = List.copyOf(orders);
+        this.options = List.copyOf(options);
+        this.limit = limit;
+        this.offset = offset;
+        this.parent = parent;
+    }
+
+    /** A query over every row of {@code type}, run by {@code runner}. */
+    public static <T> Query<T> of(Class<T> type, QueryRunner runner) {
+        return new Query<>(type, runner, List.of(), List.of(), List.of(), null, null, null);
+    }
+
+    /** A copy restricted to the children of {@code parent} through {@code relationship}. */
+    public Query<T> childrenOf(RelationshipModel relationship, Object parentObject) {
+        return new Query<>(type, runner, conditions, orders, options, limit, offset, new Parent(relationship, parentObject));
+    }
+
+    /** ANDs conditions into the WHERE clause. */
+    public Query<T> where(Condition... more) {
+        List<Condition> all = new ArrayList<>(conditions);
+        all.addAll(List.of(more));
+        return new Query<>(type, runner, all, orders, options, limit, offset, parent);
+    }
+
+    /** Appends ORDER BY terms: attribute paths, each optionally followed by {@code " desc"}. */
+    public Query<T> orderBy(String... terms) {
+        List<Order> all = new ArrayList<>(orders);
+        for (String term : terms) {
+            String[] words = term.trim().split("\\s+");
+            boolean descending = words.length > 1 && words[1].equalsIgnoreCase("desc");
+            all.add(new Order(words[0], descending));
+        }
+        return new Query<>(type, runner, conditions, all, options, limit, offset, parent);
+    }
+
+    /** At most {@code rows} results; with a joined collection, {@code rows} parents. */
+    public Query<T> limit(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + rows);
+        }
+        return new Query<>(type, runner, conditions, orders, options, rows, offset, parent);
+    }
+
+    /** Skips {@code rows} results (parents, with a joined collection). */
+    public Query<T> offset(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("offset must not be negative, was " + rows);
+        }
+        return new Query<>(type, runner, conditions, orders, options, limit, rows, parent);
+    }
+
+    /** Adds loader options. */
+    public Query<T> options(Load... more) {
+        List<Load> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return new Query<>(type, runner, conditions, orders, all, limit, offset, parent);
+    }
+
+    /** Every result. */
+    public List<T> list() {
+        return runner.list(this);
+    }
+
+    /** The first result, or null: runs with LIMIT 1. */
+    public T first() {
+        List<T> results = limit(1).list();
+        return results.isEmpty() ? null : results.get(0);
+    }
+
+    /**
+     * Exactly one result.
+     *
+     * @throws ResultSizeException when there are none or several
+     */
+    public T one() {
+        List<T> results = list();
+        if (results.size() != 1) {
+            throw new ResultSizeException("Expected exactly one " + type.getSimpleName() + " but found " + results.size()
+                    + (results.isEmpty() ? "; use first() when none is a valid answer" : "; add conditions to narrow the query")
+                    + "\nSQL: " + toSql());
+        }
+        return results.get(0);
+    }
+
+    /** Results fetched as they are consumed; close the stream (try-with-resources) to close the cursor. */
+    public Stream<T> stream() {
+        return runner.stream(this);
+    }
+
+    /** The number of rows the query matches, without loading them. */
+    public long count() {
+        return runner.count(this);
+    }
+
+    /** The SQL of the main statement, with its parameters, for reading and debugging. */
+    public String toSql() {
+        return runner.toSql(this);
+    }
+
+    /** The queried entity type. */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** The WHERE conditions, ANDed. */
+    public List<Condition> conditions() {
+        return conditions;
+    }
+
+    /** The ORDER BY terms. */
+    public List<Order> orders() {
+        return orders;
+    }
+
+    /** The loader options. */
+    public List<Load> options() {
+        return options;
+    }
+
+    /** LIMIT, or null. */
+    public Integer limit() {
+        return limit;
+    }
+
+    /** OFFSET, or null. */
+    public Integer offset() {
+        return offset;
+    }
+
+    /** The parent restriction of a dynamic relationship, or null. */
+    public Parent parent() {
+        return parent;
+    }
+
+    @Override
+    public String toString() {
+        return toSql();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tenon.query;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What runs a {@link Query}: implemented by the loader engine, handed to each query by its session, so that
+ * this package describes queries without depending on how they are loaded.
+ */
+public interface QueryRunner {
+    /** Every result, with the query's loader options applied. */
+    <T> List<T> list(Query<T> query);
+
+    /** Results fetched as the stream is consumed; closing the stream closes the cursor. */
+    <T> Stream<T> stream(Query<T> query);
+
+    /** {@code SELECT COUNT(*)} over the query's conditions. */
+    long count(Query<?> query);
+
+    /** The SQL of the main statement, with its parameters. */
+    String toSql(Query<?> query);
+}

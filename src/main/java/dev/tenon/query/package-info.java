@@ -1,0 +1,8 @@
+/**
+ * The query API: {@link dev.tenon.query.Query} (SQLAlchemy's {@code select(...)}), {@link dev.tenon.query.Condition}
+ * over attribute names, and the loader options of {@link dev.tenon.query.Load}. A query only describes; a
+ * {@link dev.tenon.query.QueryRunner} handed over by the session runs it.
+ *
+ * <p>Depends on the metadata and the exceptions; never on the session or the loaders.
+ */
+package dev.tenon.query;

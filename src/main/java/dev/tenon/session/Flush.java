@@ -1,0 +1,484 @@
+package dev.tenon.session;
+
+import dev.tenon.IdentityException;
+import dev.tenon.TenonException;
+import dev.tenon.engine.Executor;
+import dev.tenon.identity.EntityKey;
+import dev.tenon.identity.IdentityMap;
+import dev.tenon.identity.InstanceState;
+import dev.tenon.identity.Status;
+import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.ForeignKeyModel;
+import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.metadata.TableModel;
+import dev.tenon.metadata.TableSorter;
+import dev.tenon.proxy.RelationCollection;
+import dev.tenon.proxy.TenonProxy;
+import dev.tenon.sql.Dml;
+import dev.tenon.sql.Param;
+import dev.tenon.sql.ValueParam;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One flush: inserts table by table in foreign-key order (rows of a self-referencing table level by level,
+ * parents first), each table's rows of the same shape in one JDBC batch, generated keys and server defaults
+ * read back; then updates of the changed columns; then association rows; then deletes in reverse order.
+ * Foreign keys are set from related objects just before the rows holding them are written, so a key generated
+ * earlier in the same flush is already known.
+ */
+final class Flush {
+    private final Session session;
+    private final UndoLog undo;
+    private final RelationshipSync sync;
+    private final Map<Object, List<Link>> linksByChild = new IdentityHashMap<>();
+    private final Dml dml;
+    private final Executor executor;
+    private Connection connection;
+
+    Flush(Session session, UndoLog undo, RelationshipSync sync) {
+        this.session = session;
+        this.undo = undo;
+        this.sync = sync;
+        this.dml = new Dml(session.database().dialect());
+        this.executor = session.database().executor();
+        for (Link link : sync.links) {
+            linksByChild.computeIfAbsent(link.child(), k -> new ArrayList<>()).add(link);
+        }
+    }
+
+    void run(List<InstanceState> states) {
+        Map<TableModel, List<InstanceState>> inserts = new LinkedHashMap<>();
+        Map<TableModel, List<InstanceState>> deletes = new LinkedHashMap<>();
+        List<InstanceState> persistent = new ArrayList<>();
+        for (InstanceState state : states) {
+            switch (state.status()) {
+                case PENDING -> inserts.computeIfAbsent(state.entity().table(), t -> new ArrayList<>()).add(state);
+                case DELETED -> {
+                    if (!alreadyDeleted(state)) {
+                        deletes.computeIfAbsent(state.entity().table(), t -> new ArrayList<>()).add(state);
+                    }
+                }
+                case PERSISTENT -> persistent.add(state);
+                default -> { }
+            }
+        }
+        List<TableModel> order = TableSorter.sort(session.metadata().tables()).tables();
+        for (TableModel table : order) {
+            List<InstanceState> rows = inserts.get(table);
+            if (rows != null) {
+                for (List<InstanceState> level : levels(rows, true)) {
+                    insert(table, level);
+                }
+            }
+        }
+        update(order, persistent);
+        associations();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            List<InstanceState> rows = deletes.get(order.get(i));
+            if (rows != null) {
+                List<List<InstanceState>> levels = levels(rows, false);
+                for (int l = levels.size() - 1; l >= 0; l--) {
+                    delete(order.get(i), levels.get(l));
+                }
+            }
+        }
+        rememberRelationships(states);
+    }
+
+    // A row deleted by an earlier flush of this transaction stays DELETED until commit, but its key no longer
+    // maps to it (see delete below), so it is not deleted twice.
+    private boolean alreadyDeleted(InstanceState state) {
+        return state.key() != null && session.identityMap().get(state.key()) == null;
+    }
+
+    private Connection connection() {
+        if (connection == null) {
+            connection = session.connection();
+        }
+        return connection;
+    }
+
+    // ---- inserts -------------------------------------------------------------------------------------------
+
+    private void insert(TableModel table, List<InstanceState> rows) {
+        Map<List<ColumnModel>, List<InstanceState>> byShape = new LinkedHashMap<>();
+        for (InstanceState state : rows) {
+            undo.save(state);
+            applyLinks(state.object());
+            for (ColumnModel column : table.columns()) {
+                if (column.insertDefault() != null && column.get(state.object()) == null) {
+                    undo.set(state.object(), column, column.insertDefault().get());
+                }
+            }
+            List<ColumnModel> shape = new ArrayList<>();
+            for (ColumnModel column : table.columns()) {
+                if (column.get(state.object()) != null || !column.generatedOnInsert()) {
+                    shape.add(column);
+                }
+            }
+            byShape.computeIfAbsent(shape, s -> new ArrayList<>()).add(state);
+        }
+        byShape.forEach((columns, states) -> insertBatch(table, columns, states));
+    }
+
+    private void insertBatch(TableModel table, List<ColumnModel> columns, List<InstanceState> states) {
+        List<ColumnModel> generated = table.columns().stream().filter(c -> !columns.contains(c)).toList();
+        List<List<Param>> params = new ArrayList<>(states.size());
+        for (InstanceState state : states) {
+            params.add(values(state.object(), columns));
+        }
+        String[] returning = generated.isEmpty() ? null : generated.stream().map(ColumnModel::name).toArray(String[]::new);
+        int[] next = {0};
+        executor.batch(connection(), dml.insert(table, columns), params, returning, session.statistics(), row -> {
+            Object object = states.get(next[0]++).object();
+            for (ColumnModel column : generated) {
+                undo.set(object, column, column.type().read(row, row.findColumn(column.name())));
+            }
+        });
+        for (InstanceState state : states) {
+            EntityModel entity = state.entity();
+            Object id = entity.identityOf(state.object());
+            if (id == null) {
+                throw new TenonException("Inserted a " + entity.name() + " but its key is still null: give it a key or map the key as generated");
+            }
+            state.key(new EntityKey(entity, id));
+            state.status(Status.PERSISTENT);
+            state.snapshotFromObject();
+            session.identityMap().put(state);
+        }
+    }
+
+    /**
+     * Rows of one table in dependency levels: a row whose self-referencing key points to another row of the
+     * batch comes in a later level (for inserts: the parent's generated key is needed first).
+     */
+    private List<List<InstanceState>> levels(List<InstanceState> rows, boolean inserting) {
+        Map<Object, InstanceState> members = new IdentityHashMap<>();
+        rows.forEach(state -> members.put(state.object(), state));
+        Map<InstanceState, Integer> depth = new IdentityHashMap<>();
+        List<List<InstanceState>> levels = new ArrayList<>();
+        for (InstanceState state : rows) {
+            int level = depth(state, members, depth, new IdentityHashMap<>(), inserting);
+            while (levels.size() <= level) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(level).add(state);
+        }
+        return levels;
+    }
+
+    private int depth(InstanceState state, Map<Object, InstanceState> members, Map<InstanceState, Integer> depth,
+                      Map<InstanceState, Boolean> visiting, boolean inserting) {
+        Integer known = depth.get(state);
+        if (known != null) {
+            return known;
+        }
+        if (visiting.put(state, Boolean.TRUE) != null) {
+            throw new TenonException("Rows of " + state.entity().name() + " reference each other in a cycle; flush them in two steps");
+        }
+        int level = 0;
+        for (Object parent : selfParents(state, members, inserting)) {
+            level = Math.max(level, 1 + depth(members.get(parent), members, depth, visiting, inserting));
+        }
+        depth.put(state, level);
+        return level;
+    }
+
+    /**
+     * The rows of the batch that {@code state} references through a self-referencing key: through a relationship
+     * (a link, for inserts) or through the key columns set by hand (an employee added before its manager).
+     */
+    private List<Object> selfParents(InstanceState state, Map<Object, InstanceState> members, boolean inserting) {
+        List<Object> parents = new ArrayList<>();
+        if (inserting) {
+            for (Link link : linksByChild.getOrDefault(state.object(), List.of())) {
+                if (link.foreignKey().selfReferential() && link.parent() != null && link.parent() != state.object()
+                        && members.containsKey(link.parent())) {
+                    parents.add(link.parent());
+                }
+            }
+        }
+        for (ForeignKeyModel fk : state.entity().table().foreignKeys()) {
+            if (!fk.selfReferential()) {
+                continue;
+            }
+            for (InstanceState other : members.values()) {
+                if (other != state && !parents.contains(other.object()) && keyMatches(state.object(), fk, other.object())) {
+                    parents.add(other.object());
+                }
+            }
+        }
+        return parents;
+    }
+
+    private static boolean keyMatches(Object child, ForeignKeyModel fk, Object parent) {
+        for (int i = 0; i < fk.columns().size(); i++) {
+            Object value = fk.columns().get(i).get(child);
+            if (value == null || !sameValue(value, fk.targetColumns().get(i).get(parent))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- foreign keys from relationships ----------------------------------------------------------------------
+
+    private void applyLinks(Object child) {
+        for (Link link : linksByChild.getOrDefault(child, List.of())) {
+            ForeignKeyModel fk = link.foreignKey();
+            for (int i = 0; i < fk.columns().size(); i++) {
+                Object value = link.parent() == null ? null : keyValue(link.parent(), fk.targetColumns().get(i));
+                ColumnModel column = fk.columns().get(i);
+                if (!sameValue(column.get(child), value)) {
+                    undo.set(child, column, value);
+                }
+            }
+        }
+    }
+
+    /** A column of the parent's key; from a proxy without loading it. */
+    private static Object keyValue(Object parent, ColumnModel column) {
+        if (parent instanceof TenonProxy proxy && !proxy.tenon$isLoaded()) {
+            List<ColumnModel> key = column.table().primaryKey();
+            Object id = proxy.tenon$key();
+            return key.size() == 1 ? id : ((List<?>) id).get(key.indexOf(column));
+        }
+        return column.get(parent instanceof TenonProxy proxy ? proxy.tenon$target() : parent);
+    }
+
+    // ---- updates -------------------------------------------------------------------------------------------
+
+    private void update(List<TableModel> order, List<InstanceState> persistent) {
+        Map<TableModel, Map<List<ColumnModel>, List<InstanceState>>> byTable = new LinkedHashMap<>();
+        for (InstanceState state : persistent) {
+            applyLinks(state.object());
+            List<ColumnModel> changed = changedColumns(state);
+            if (changed.isEmpty()) {
+                continue;
+            }
+            undo.save(state);
+            for (ColumnModel column : state.entity().columns()) {
+                if (column.updateValue() != null) {
+                    undo.set(state.object(), column, column.updateValue().get());
+                    if (!changed.contains(column)) {
+                        changed.add(column);
+                    }
+                }
+            }
+            byTable.computeIfAbsent(state.entity().table(), t -> new LinkedHashMap<>())
+                    .computeIfAbsent(changed, c -> new ArrayList<>()).add(state);
+        }
+        for (TableModel table : order) {
+            Map<List<ColumnModel>, List<InstanceState>> shapes = byTable.get(table);
+            if (shapes != null) {
+                shapes.forEach((columns, states) -> updateBatch(table, columns, states));
+            }
+        }
+    }
+
+    private void updateBatch(TableModel table, List<ColumnModel> columns, List<InstanceState> states) {
+        List<List<Param>> params = new ArrayList<>(states.size());
+        for (InstanceState state : states) {
+            List<Param> row = values(state.object(), columns);
+            row.addAll(keyParams(state));
+            params.add(row);
+        }
+        int[] counts = executor.batch(connection(), dml.update(table, columns, table.primaryKey()), params, session.statistics());
+        checkCounts(counts, states, "update");
+        List<ColumnModel> serverSide = table.columns().stream().filter(ColumnModel::serverOnUpdate).toList();
+        for (InstanceState state : states) {
+            if (!serverSide.isEmpty()) {
+                new ServerValues(session, undo).read(state, serverSide);
+            }
+            state.snapshotFromObject();
+        }
+    }
+
+    private static List<ColumnModel> changedColumns(InstanceState state) {
+        List<ColumnModel> columns = state.entity().columns();
+        Object[] snapshot = state.snapshot();
+        List<ColumnModel> changed = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnModel column = columns.get(i);
+            if (snapshot == null) {
+                if (!column.primaryKey()) {
+                    changed.add(column);
+                }
+            } else if (!sameValue(snapshot[i], column.get(state.object()))) {
+                if (column.primaryKey()) {
+                    throw new IdentityException("The key of " + state + " was changed to " + column.get(state.object())
+                            + "; a primary key cannot change: delete the row and add a new one");
+                }
+                changed.add(column);
+            }
+        }
+        return changed;
+    }
+
+    /** Whether any column differs from the snapshot. */
+    static boolean isDirty(InstanceState state) {
+        Object[] snapshot = state.snapshot();
+        if (snapshot == null) {
+            return true;
+        }
+        List<ColumnModel> columns = state.entity().columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!sameValue(snapshot[i], columns.get(i).get(state.object()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- many-to-many association rows ----------------------------------------------------------------------------
+
+    private void associations() {
+        runAssociations(sync.associationDeletes, false);
+        runAssociations(sync.associationInserts, true);
+    }
+
+    private void runAssociations(List<RelationshipSync.Association> associations, boolean inserting) {
+        Map<String, List<List<Param>>> bySql = new LinkedHashMap<>();
+        Set<List<Object>> seen = new LinkedHashSet<>();
+        for (RelationshipSync.Association association : associations) {
+            RelationshipModel relationship = association.relationship();
+            // Both sides of a back-populated many-to-many report the same row: one side is enough.
+            boolean mirrored = relationship.backPopulates() != null && relationship.owner().name().compareTo(relationship.target().name()) > 0;
+            ForeignKeyModel ownerKey = mirrored ? relationship.secondaryForeignKey() : relationship.foreignKey();
+            ForeignKeyModel targetKey = mirrored ? relationship.foreignKey() : relationship.secondaryForeignKey();
+            Object owner = mirrored ? association.target() : association.owner();
+            Object target = mirrored ? association.owner() : association.target();
+            List<ColumnModel> columns = new ArrayList<>(ownerKey.columns());
+            columns.addAll(targetKey.columns());
+            List<Object> values = new ArrayList<>();
+            ownerKey.targetColumns().forEach(c -> values.add(keyValue(owner, c)));
+            targetKey.targetColumns().forEach(c -> values.add(keyValue(target, c)));
+            List<Object> identity = new ArrayList<>(values);
+            identity.add(ownerKey.table().qualifiedName());
+            if (!seen.add(identity)) {
+                continue;
+            }
+            List<Param> params = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                params.add(new ValueParam(values.get(i), columns.get(i).type()));
+            }
+            TableModel table = ownerKey.table();
+            String sql = inserting ? dml.insert(table, columns) : dml.delete(table, columns);
+            bySql.computeIfAbsent(sql, s -> new ArrayList<>()).add(params);
+        }
+        bySql.forEach((sql, rows) -> executor.batch(connection(), sql, rows, session.statistics()));
+    }
+
+    // ---- deletes -------------------------------------------------------------------------------------------
+
+    private void delete(TableModel table, List<InstanceState> states) {
+        List<List<Param>> params = new ArrayList<>(states.size());
+        for (InstanceState state : states) {
+            params.add(keyParams(state));
+        }
+        int[] counts = executor.batch(connection(), dml.delete(table, table.primaryKey()), params, session.statistics());
+        checkCounts(counts, states, "delete");
+        IdentityMap identityMap = session.identityMap();
+        for (InstanceState state : states) {
+            undo.save(state);
+            identityMap.remove(state);
+            identityMap.track(state);
+        }
+    }
+
+    // ---- after the statements ------------------------------------------------------------------------------------
+
+    /** Records what each relationship holds now, so the next flush sees only later changes. */
+    private void rememberRelationships(List<InstanceState> states) {
+        for (InstanceState state : states) {
+            if (state.status() != Status.PERSISTENT) {
+                continue;
+            }
+            for (RelationshipModel relationship : state.entity().relationships()) {
+                Object value = relationship.get(state.object());
+                if (value instanceof TenonProxy || value instanceof RelationCollection lazy && !lazy.isLoaded()) {
+                    continue;
+                }
+                Object remembered = value instanceof Collection<?> members ? new ArrayList<>(members) : value;
+                if (relationship.collection() && value == null) {
+                    remembered = List.of();
+                }
+                Object before = state.loaded(relationship);
+                if (!(before instanceof Collection<?> old && remembered instanceof Collection<?> now && sameMembers(old, now)) && before != remembered) {
+                    undo.save(state);
+                    state.loaded(relationship, remembered);
+                }
+            }
+        }
+    }
+
+    private static boolean sameMembers(Collection<?> a, Collection<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        var left = a.iterator();
+        var right = b.iterator();
+        while (left.hasNext()) {
+            if (left.next() != right.next()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Param> values(Object object, List<ColumnModel> columns) {
+        List<Param> params = new ArrayList<>(columns.size() + 2);
+        for (ColumnModel column : columns) {
+            params.add(new ValueParam(column.get(object), column.type()));
+        }
+        return params;
+    }
+
+    private static List<Param> keyParams(InstanceState state) {
+        List<ColumnModel> key = state.entity().primaryKey();
+        List<Param> params = new ArrayList<>(key.size());
+        Object id = state.key().id();
+        for (int i = 0; i < key.size(); i++) {
+            params.add(new ValueParam(key.size() == 1 ? id : ((List<?>) id).get(i), key.get(i).type()));
+        }
+        return params;
+    }
+
+    private static void checkCounts(int[] counts, List<InstanceState> states, String what) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new IdentityException("Could not " + what + " " + states.get(i) + ": its row no longer exists "
+                        + "(deleted by another transaction?); refresh or reload it");
+            }
+        }
+    }
+
+    /** Equality for dirty checking: BigDecimal by value (2850.00 equals 2850.0), arrays by content. */
+    static boolean sameValue(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return Arrays.equals(x, y);
+        }
+        return Objects.equals(a, b);
+    }
+}

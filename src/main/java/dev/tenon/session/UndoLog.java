@@ -1,0 +1,79 @@
+package dev.tenon.session;
+
+import dev.tenon.identity.EntityKey;
+import dev.tenon.identity.IdentityMap;
+import dev.tenon.identity.InstanceState;
+import dev.tenon.identity.Status;
+import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.RelationshipModel;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * What the flushes of the current transaction changed in memory: object states and the fields Tenon set
+ * itself (foreign keys, generated keys, defaults). When a flush fails the whole transaction is rolled back in
+ * the database, so everything its flushes did is undone here too: the objects return to how they were when the
+ * transaction began, with the application's own changes intact, ready to be fixed and flushed again.
+ */
+final class UndoLog {
+    private record FieldChange(Object object, ColumnModel column, Object oldValue) {
+    }
+
+    private record SavedState(Status status, EntityKey key, Object[] snapshot, Object[] loaded) {
+    }
+
+    private final Map<InstanceState, SavedState> states = new IdentityHashMap<>();
+    private final Deque<FieldChange> fields = new ArrayDeque<>();
+
+    /** Saves a state before the flush first changes it in this transaction. */
+    void save(InstanceState state) {
+        states.computeIfAbsent(state, s -> {
+            Object[] loaded = new Object[s.entity().relationships().size()];
+            for (int i = 0; i < loaded.length; i++) {
+                loaded[i] = s.loaded(s.entity().relationships().get(i));
+            }
+            return new SavedState(s.status(), s.key(), s.snapshot(), loaded);
+        });
+    }
+
+    /** Sets a field on behalf of the flush, remembering the old value. */
+    void set(Object object, ColumnModel column, Object value) {
+        Object old = column.get(object);
+        if (old != value) {
+            fields.push(new FieldChange(object, column, old));
+            column.set(object, value);
+        }
+    }
+
+    /** Puts every saved state and field back, and the identity map with them. */
+    void undo(IdentityMap identityMap) {
+        while (!fields.isEmpty()) {
+            FieldChange change = fields.pop();
+            change.column().set(change.object(), change.oldValue());
+        }
+        states.forEach((state, saved) -> {
+            identityMap.remove(state);
+            state.status(saved.status());
+            state.key(saved.key());
+            state.snapshot(saved.snapshot());
+            for (int i = 0; i < saved.loaded().length; i++) {
+                RelationshipModel relationship = state.entity().relationships().get(i);
+                state.loaded(relationship, saved.loaded()[i]);
+            }
+            if (state.key() != null) {
+                identityMap.put(state);
+            } else {
+                identityMap.track(state);
+            }
+        });
+        clear();
+    }
+
+    /** Forgets everything: the transaction ended. */
+    void clear() {
+        states.clear();
+        fields.clear();
+    }
+}

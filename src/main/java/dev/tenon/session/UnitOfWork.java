@@ -1,0 +1,235 @@
+package dev.tenon.session;
+
+import dev.tenon.IdentityException;
+import dev.tenon.TenonException;
+import dev.tenon.annotation.Cascade;
+import dev.tenon.identity.EntityKey;
+import dev.tenon.identity.IdentityMap;
+import dev.tenon.identity.InstanceState;
+import dev.tenon.identity.Status;
+import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.proxy.RelationCollection;
+import dev.tenon.proxy.ReferenceProxies;
+import dev.tenon.proxy.TenonProxy;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * The session's unit of work: which objects are new, changed or deleted, and the flush that writes them.
+ * Cascades run here ({@code save-update} when adding and again at flush, {@code delete} when deleting); the
+ * SQL of a flush is planned and run by {@link Flush}.
+ */
+final class UnitOfWork {
+    private final Session session;
+    private final IdentityMap identityMap;
+    private final UndoLog undo = new UndoLog();
+    private final Set<Object> detached = Collections.newSetFromMap(new WeakHashMap<>());
+    private boolean flushing;
+
+    UnitOfWork(Session session) {
+        this.session = session;
+        this.identityMap = session.identityMap();
+    }
+
+    void add(Object object) {
+        Deque<Object> work = new ArrayDeque<>();
+        work.push(object);
+        while (!work.isEmpty()) {
+            Object next = work.pop();
+            if (attach(next)) {
+                InstanceState state = identityMap.state(next);
+                cascadeSaveUpdate(state, work);
+            }
+        }
+    }
+
+    /** Makes an object part of the session; false when it was already there (its cascade still runs once). */
+    private boolean attach(Object object) {
+        if (object == null) {
+            throw new TenonException("Cannot add null to a session");
+        }
+        if (object instanceof TenonProxy) {
+            return false;
+        }
+        EntityModel entity = session.metadata().entity(object.getClass());
+        InstanceState state = identityMap.state(object);
+        if (state != null) {
+            if (state.status() == Status.DELETED) {
+                undo.save(state);
+                state.status(Status.PERSISTENT);
+            }
+            return false;
+        }
+        Object id = entity.identityOf(object);
+        boolean wasDetached = detached.remove(object);
+        if (id != null) {
+            Object other = identityMap.get(new EntityKey(entity, id));
+            if (other != null && other != object) {
+                throw new IdentityException("Cannot add " + entity.name() + "#" + id + ": another object with the same key is "
+                        + "already in this session; change the key, or modify the object the session holds (session.get)");
+            }
+        }
+        state = new InstanceState(entity, object, wasDetached ? Status.PERSISTENT : Status.PENDING);
+        if (wasDetached) {
+            // Its row exists, but what it holds now is unknown: the next flush writes every column.
+            state.key(new EntityKey(entity, id));
+            identityMap.put(state);
+        } else {
+            identityMap.track(state);
+        }
+        return true;
+    }
+
+    private void cascadeSaveUpdate(InstanceState state, Deque<Object> work) {
+        for (RelationshipModel relationship : state.entity().relationships()) {
+            if (!relationship.cascades(Cascade.SAVE_UPDATE)) {
+                continue;
+            }
+            Object value = relationship.get(state.object());
+            if (value instanceof RelationCollection lazy && !lazy.isLoaded() || value instanceof TenonProxy || value == null) {
+                continue;
+            }
+            if (value instanceof Collection<?> members) {
+                for (Object member : members) {
+                    if (identityMap.state(member) == null) {
+                        work.push(member);
+                    }
+                }
+            } else if (identityMap.state(value) == null) {
+                work.push(value);
+            }
+        }
+    }
+
+    void delete(Object object) {
+        InstanceState state = object == null ? null : identityMap.state(ReferenceProxies.unproxy(object));
+        if (state == null) {
+            throw new IdentityException("Cannot delete " + object + ": it is not in this session; load it with session.get first");
+        }
+        if (state.status() == Status.PENDING) {
+            expunge(state.object());
+            return;
+        }
+        if (state.status() == Status.DELETED) {
+            return;
+        }
+        undo.save(state);
+        state.status(Status.DELETED);
+        for (RelationshipModel relationship : state.entity().relationships()) {
+            if (!relationship.cascades(Cascade.DELETE) || relationship.direction() == RelationshipModel.Direction.MANY_TO_ONE) {
+                continue;
+            }
+            Object value = relationship.get(state.object());
+            Collection<?> children = value instanceof Collection<?> c ? List.copyOf(c) : value == null ? List.of() : List.of(value);
+            for (Object child : children) {
+                delete(child);
+            }
+        }
+    }
+
+    /** A child removed from a delete-orphan collection. */
+    void deleteOrphan(Object child) {
+        InstanceState state = identityMap.state(child);
+        if (state != null && state.status() != Status.DELETED) {
+            delete(child);
+        }
+    }
+
+    void expunge(Object object) {
+        InstanceState state = identityMap.state(object);
+        if (state == null) {
+            throw new IdentityException("Cannot expunge " + object + ": it is not in this session");
+        }
+        identityMap.remove(state);
+        state.leaveGroup();
+        if (state.key() != null && state.status() != Status.PENDING) {
+            detached.add(object);
+        }
+    }
+
+    boolean wasDetached(Object object) {
+        return detached.contains(object);
+    }
+
+    /** Whether anything was added or deleted, or a loaded object changed since the last flush. */
+    boolean hasPendingWork() {
+        for (InstanceState state : identityMap.states()) {
+            if (state.status() != Status.PERSISTENT || Flush.isDirty(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void flush() {
+        if (flushing) {
+            return;
+        }
+        flushing = true;
+        try {
+            List<InstanceState> states = cascadeAll();
+            RelationshipSync sync = new RelationshipSync(identityMap, this);
+            sync.run(states);
+            new Flush(session, undo, sync).run(identityMap.snapshotOfStates());
+        } catch (RuntimeException e) {
+            session.rollbackAfterFailure();
+            undo.undo(identityMap);
+            throw e;
+        } finally {
+            flushing = false;
+        }
+    }
+
+    /** Save-update cascades from every object, so that objects put into relationships since add() are added. */
+    private List<InstanceState> cascadeAll() {
+        Deque<Object> work = new ArrayDeque<>();
+        for (InstanceState state : identityMap.snapshotOfStates()) {
+            if (state.status() != Status.DELETED) {
+                cascadeSaveUpdate(state, work);
+            }
+        }
+        while (!work.isEmpty()) {
+            Object next = work.pop();
+            if (attach(next)) {
+                cascadeSaveUpdate(identityMap.state(next), work);
+            }
+        }
+        return identityMap.snapshotOfStates();
+    }
+
+    void afterCommit() {
+        for (InstanceState state : identityMap.snapshotOfStates()) {
+            if (state.status() == Status.DELETED) {
+                identityMap.remove(state);
+                state.status(Status.DETACHED);
+                detached.add(state.object());
+            }
+        }
+        undo.clear();
+    }
+
+    void afterRollback() {
+        detachAll();
+    }
+
+    void afterClose() {
+        detachAll();
+    }
+
+    private void detachAll() {
+        for (InstanceState state : identityMap.snapshotOfStates()) {
+            if (state.status() == Status.PERSISTENT || state.status() == Status.DELETED) {
+                detached.add(state.object());
+                state.status(Status.DETACHED);
+            }
+        }
+        identityMap.clear();
+        undo.clear();
+    }
+}
