@@ -156,7 +156,7 @@ final class RelationshipResolver {
         }
         if (matching.isEmpty()) {
             problems.add(where + ": no foreign key joins " + owner.table().qualifiedName() + " and " + target.table().qualifiedName()
-                    + "; add @ForeignKey(\"" + owner.table().qualifiedName() + "." + owner.primaryKey().get(0).name()
+                    + "; add @ForeignKey(\"" + owner.table().qualifiedName() + "." + keyColumnName(owner)
                     + "\") to a column of " + target.name() + " (or the reverse)");
             return null;
         }
@@ -167,6 +167,11 @@ final class RelationshipResolver {
             return null;
         }
         return matching.get(0);
+    }
+
+    // An entity without @Id is reported on its own; its relationships still need a message, not a crash.
+    private static String keyColumnName(EntityModel entity) {
+        return entity.primaryKey().isEmpty() ? "<key column>" : entity.primaryKey().get(0).name();
     }
 
     private static String describe(List<ForeignKeyModel> keys) {
