@@ -1,0 +1,2 @@
+/** A sub-package of the scanned test package. */
+package dev.tenon.metadata.scanned.reviews;
