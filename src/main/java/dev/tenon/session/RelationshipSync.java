@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -204,8 +203,8 @@ final class RelationshipSync {
     }
 
     private static Set<Object> identitySet(Collection<?> members) {
-        Map<Object, Boolean> map = new IdentityHashMap<>();
-        members.forEach(member -> map.put(member, Boolean.TRUE));
-        return Collections.newSetFromMap(map);
+        Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(members);
+        return set;
     }
 }

@@ -39,9 +39,9 @@ final class UnitOfWork {
 
     void add(Object object) {
         Deque<Object> work = new ArrayDeque<>();
-        work.push(object);
+        work.addLast(object);
         while (!work.isEmpty()) {
-            Object next = work.pop();
+            Object next = work.pollFirst();
             if (attach(next)) {
                 InstanceState state = identityMap.state(next);
                 cascadeSaveUpdate(state, work);
@@ -98,11 +98,11 @@ final class UnitOfWork {
             if (value instanceof Collection<?> members) {
                 for (Object member : members) {
                     if (identityMap.state(member) == null) {
-                        work.push(member);
+                        work.addLast(member);
                     }
                 }
             } else if (identityMap.state(value) == null) {
-                work.push(value);
+                work.addLast(value);
             }
         }
     }
@@ -195,7 +195,7 @@ final class UnitOfWork {
             }
         }
         while (!work.isEmpty()) {
-            Object next = work.pop();
+            Object next = work.pollFirst();
             if (attach(next)) {
                 cascadeSaveUpdate(identityMap.state(next), work);
             }

@@ -1,0 +1,51 @@
+package dev.tenon.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenon.metadata.Metadata;
+import dev.tenon.testing.Backend;
+import dev.tenon.testing.TestDb;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The README's first command works end to end and tells the N+1 story with real statement counts. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.tenon.testing.Backend#all")
+class DemoTest {
+    @Parameter
+    Backend backend;
+
+    TestDb db;
+
+    @BeforeEach
+    void open() {
+        db = backend.openEmpty(Metadata.of(Dept.class, Emp.class, User.class, Post.class, Profile.class));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void demoPrintsEachStrategyWithItsStatementCount() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new Demo(db.database(), new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        String output = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(output).contains("CREATE TABLE scott.emp (", "inserted in 5 statements");
+        assertThat(output).containsPattern("lazy +5 ").containsPattern("joined +1 ").containsPattern("selectin +2 ").containsPattern("subquery +2 ");
+        assertThat(output).contains("=> lazy: 5 statements", "=> joined: 1 statement,", "=> selectin: 2 statements", "=> subquery: 2 statements");
+        assertThat(output).contains("SALES      CHICAGO   ALLEN, WARD, MARTIN, BLAKE, TURNER, JAMES", "OPERATIONS BOSTON    (no employees)");
+        assertThat(output).contains("users in id order: [ada [Objects fit rows, The N+1 problem], grace []], 1 statement");
+        assertThat(output).containsPattern("created = \\d{4}-\\d\\d-\\d\\dT");
+        assertThat(output).contains("N+1 detected: Dept.employees", "14 employees in 2 statements");
+    }
+}
