@@ -1,0 +1,12 @@
+/**
+ * The loader engine, the heart of Tenon: how a query's rows become an object graph and how each relationship is
+ * loaded. {@link dev.tenon.loading.QueryExecutor} compiles a query ({@code QueryCompiler}), runs it, assembles objects
+ * through the identity map ({@code ResultAssembler}, {@code EntityReader}), and hands every relationship to its
+ * strategy, one class each behind {@code RelationshipLoader}: {@code LazyLoader} (the N+1 problem, with the
+ * {@link dev.tenon.loading.NPlusOneDetector} and batched lazy loading), {@code JoinedLoader}, {@code SelectInLoader},
+ * {@code SubqueryLoader}, {@code DynamicLoader}, {@code RaiseLoader}, {@code NoLoadLoader}.
+ *
+ * <p>Depends on the core, {@code identity}, {@code query} and {@code proxy}; never on {@code session}, which it
+ * reaches only through {@link dev.tenon.loading.LoadContext}.
+ */
+package dev.tenon.loading;
