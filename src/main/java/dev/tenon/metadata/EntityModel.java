@@ -20,6 +20,7 @@ public final class EntityModel {
     private final Map<String, RelationshipModel> relationships = new LinkedHashMap<>();
     private final List<RelationshipModel> relationshipList = new ArrayList<>();
     private final List<RelationshipModel> relationshipView = Collections.unmodifiableList(relationshipList);
+    private final int[] primaryKeyPositions;
 
     EntityModel(Class<?> type, TableModel table, MethodHandle constructor) {
         this.type = type;
@@ -28,9 +29,11 @@ public final class EntityModel {
         for (ColumnModel column : table.columns()) {
             columnsByAttribute.put(column.attribute(), column);
         }
+        this.primaryKeyPositions = table.primaryKey().stream().mapToInt(table.columns()::indexOf).toArray();
     }
 
     void addRelationship(RelationshipModel relationship) {
+        relationship.index(relationshipList.size());
         relationships.put(relationship.name(), relationship);
         relationshipList.add(relationship);
     }
@@ -58,6 +61,14 @@ public final class EntityModel {
     /** The primary-key columns. */
     public List<ColumnModel> primaryKey() {
         return table.primaryKey();
+    }
+
+    /**
+     * The position of each primary-key column among {@link #columns()}: computed once, so that reading a key
+     * from a row needs no lookup.
+     */
+    public int primaryKeyPosition(int keyIndex) {
+        return primaryKeyPositions[keyIndex];
     }
 
     /** The relationships, in field declaration order. */

@@ -38,6 +38,7 @@ public final class RelationshipModel {
     private final Set<Cascade> cascade;
     private final Accessor accessor;
     private RelationshipModel backPopulates;
+    private int index;
 
     RelationshipModel(EntityModel owner, String name, EntityModel target, Direction direction, boolean collection,
                       Class<?> collectionType, ForeignKeyModel foreignKey, ForeignKeyModel secondaryForeignKey, Lazy lazy,
@@ -55,6 +56,15 @@ public final class RelationshipModel {
         this.orderBy = List.copyOf(orderBy);
         this.cascade = Set.copyOf(cascade);
         this.accessor = accessor;
+    }
+
+    void index(int value) {
+        this.index = value;
+    }
+
+    /** The position of this relationship among its owner's {@link EntityModel#relationships()}. */
+    public int index() {
+        return index;
     }
 
     void linkBack(RelationshipModel other) {
