@@ -55,7 +55,7 @@ public final class Ddl {
 
     /** The CREATE statements for {@code dialect}, as text, for every table. */
     public List<String> createScript(Dialect dialect) {
-        return render(createStatements(table -> true), dialect);
+        return render(createStatements(table -> true, schema -> true), dialect);
     }
 
     /** The DROP statements for {@code dialect}, as text, for every table. */
@@ -67,7 +67,8 @@ public final class Ddl {
     public List<String> createAll(Engine engine) {
         return engine.inTransaction(connection -> {
             Predicate<TableModel> missing = checkFirst ? not(existing(connection)) : table -> true;
-            return run(engine, connection, createStatements(missing));
+            Predicate<String> missingSchema = checkFirst ? not(existingSchemas(connection)) : schema -> true;
+            return run(engine, connection, createStatements(missing, missingSchema));
         });
     }
 
@@ -79,12 +80,12 @@ public final class Ddl {
         });
     }
 
-    private List<DdlStatement> createStatements(Predicate<TableModel> toCreate) {
+    private List<DdlStatement> createStatements(Predicate<TableModel> toCreate, Predicate<String> schemaToCreate) {
         TableSorter.Sorted sorted = TableSorter.sort(metadata.tables());
         List<DdlStatement> statements = new ArrayList<>();
         Set<String> schemas = new LinkedHashSet<>();
         for (TableModel table : sorted.tables()) {
-            if (table.schema() != null && schemas.add(table.schema())) {
+            if (table.schema() != null && schemas.add(table.schema()) && schemaToCreate.test(table.schema())) {
                 statements.add(new CreateSchema(table.schema()));
             }
         }
@@ -151,6 +152,21 @@ public final class Ddl {
             }
         }
         return table -> names.contains(key(table.schema() == null ? defaultSchema : table.schema(), table.name()));
+    }
+
+    /**
+     * Which schemas exist, by a case-insensitive match. Skipping them matters beyond saving a statement: PostgreSQL
+     * checks the privilege to create schemas before it looks at IF NOT EXISTS, so an application role without it
+     * could not run createAll on a database that is already set up.
+     */
+    private static Predicate<String> existingSchemas(Connection connection) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet schemas = connection.getMetaData().getSchemas()) {
+            while (schemas.next()) {
+                names.add(schemas.getString("TABLE_SCHEM").toLowerCase(Locale.ROOT));
+            }
+        }
+        return schema -> names.contains(schema.toLowerCase(Locale.ROOT));
     }
 
     private static String key(String schema, String table) {
