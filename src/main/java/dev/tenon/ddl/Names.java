@@ -1,6 +1,7 @@
 package dev.tenon.ddl;
 
 import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.ForeignKeyModel;
 import dev.tenon.metadata.TableModel;
 import dev.tenon.sql.Dialect;
 import java.util.List;
@@ -13,6 +14,15 @@ final class Names {
 
     static String table(Dialect dialect, TableModel table) {
         return table.schema() == null ? dialect.quote(table.name()) : dialect.quote(table.schema()) + "." + dialect.quote(table.name());
+    }
+
+    /** The target of a foreign key, qualified where the dialect resolves an unqualified one in the wrong schema. */
+    static String target(Dialect dialect, ForeignKeyModel fk) {
+        String defaultSchema = dialect.defaultSchemaOfReferences();
+        if (fk.target().schema() == null && fk.table().schema() != null && defaultSchema != null) {
+            return dialect.quote(defaultSchema) + "." + dialect.quote(fk.target().name());
+        }
+        return table(dialect, fk.target());
     }
 
     static String columns(Dialect dialect, List<ColumnModel> columns) {

@@ -33,6 +33,13 @@ public final class H2Dialect implements Dialect {
         };
     }
 
+    // H2 looks an unqualified REFERENCES target up in the schema of the table being altered, not the connection's
+    // schema: "CREATE TABLE s.c (... REFERENCES t)" wants s.t. PUBLIC is where unqualified tables go by default.
+    @Override
+    public String defaultSchemaOfReferences() {
+        return "PUBLIC";
+    }
+
     @Override
     public String arrayElementType(SqlType type) {
         return type.name();
