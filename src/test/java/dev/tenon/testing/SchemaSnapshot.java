@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -53,8 +54,12 @@ public final class SchemaSnapshot {
     public record Index(String name, boolean unique, List<String> columns) {
     }
 
-    /** A table with its parts, each list in the database's order. */
-    public record Table(String schema, String name, List<Column> columns, List<String> primaryKey,
+    /**
+     * A table with its parts, each list in the database's order.
+     *
+     * @param primaryKeyName the primary-key constraint's name, or null without a key
+     */
+    public record Table(String schema, String name, List<Column> columns, String primaryKeyName, List<String> primaryKey,
                         List<ForeignKey> foreignKeys, List<Index> indexes) {
         /** The column with this name in any case; fails the test when absent. */
         public Column column(String columnName) {
@@ -146,7 +151,15 @@ public final class SchemaSnapshot {
     }
 
     private static Table table(DatabaseMetaData meta, String schema, String name) throws SQLException {
-        return new Table(schema, name, columns(meta, schema, name), primaryKey(meta, schema, name),
+        Map<Integer, String> keyColumns = new TreeMap<>();
+        String keyName = null;
+        try (ResultSet rows = meta.getPrimaryKeys(null, schema, name)) {
+            while (rows.next()) {
+                keyColumns.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME"));
+                keyName = rows.getString("PK_NAME");
+            }
+        }
+        return new Table(schema, name, columns(meta, schema, name), keyName, List.copyOf(keyColumns.values()),
                 foreignKeys(meta, schema, name), indexes(meta, schema, name));
     }
 
@@ -164,16 +177,6 @@ public final class SchemaSnapshot {
             }
         }
         return columns;
-    }
-
-    private static List<String> primaryKey(DatabaseMetaData meta, String schema, String name) throws SQLException {
-        Map<Integer, String> bySequence = new java.util.TreeMap<>();
-        try (ResultSet rows = meta.getPrimaryKeys(null, schema, name)) {
-            while (rows.next()) {
-                bySequence.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME"));
-            }
-        }
-        return List.copyOf(bySequence.values());
     }
 
     private static List<ForeignKey> foreignKeys(DatabaseMetaData meta, String schema, String name) throws SQLException {
