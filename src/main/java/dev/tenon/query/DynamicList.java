@@ -1,7 +1,9 @@
 package dev.tenon.query;
 
 import java.util.AbstractList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
 
 /**
  * The value of a {@code lazy = DYNAMIC} relationship: a query over the children, and a read-only list view
@@ -53,8 +55,26 @@ public final class DynamicList<E> extends AbstractList<E> {
 
     /** Runs the query once and iterates its results. */
     @Override
-    public java.util.Iterator<E> iterator() {
+    public Iterator<E> iterator() {
         return query.list().iterator();
+    }
+
+    // AbstractList would count first and then iterate, or call get(i) per element: one query each. Copying the
+    // list (new ArrayList<>(list), stream(), toArray) must run the query once.
+
+    @Override
+    public Object[] toArray() {
+        return query.list().toArray();
+    }
+
+    @Override
+    public <A> A[] toArray(A[] array) {
+        return query.list().toArray(array);
+    }
+
+    @Override
+    public Spliterator<E> spliterator() {
+        return query.list().spliterator();
     }
 
     @Override
