@@ -33,15 +33,16 @@ final class LazyLoader implements RelationshipLoader {
                 continue;
             }
             if (relationship.collection()) {
-                Loader loader = () -> loadCollection(context, parent, relationship);
+                Loader loader = () -> loadCollection(context, parent, node);
                 relationship.set(parent.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(loader) : RelationList.lazy(loader));
             } else {
-                installReference(context, parent, relationship);
+                installReference(context, parent, node);
             }
         }
     }
 
-    private static void installReference(LoadContext context, InstanceState parent, RelationshipModel relationship) {
+    private static void installReference(LoadContext context, InstanceState parent, LoadNode node) {
+        RelationshipModel relationship = node.relationship;
         Object key = SelectInLoader.targetKey(parent.object(), relationship);
         if (key == null) {
             relationship.set(parent.object(), null);
@@ -55,44 +56,59 @@ final class LazyLoader implements RelationshipLoader {
             return;
         }
         relationship.set(parent.object(), ReferenceProxies.create(relationship.target().type(), key,
-                () -> loadReference(context, parent, relationship, key)));
+                () -> loadReference(context, parent, node, key)));
     }
 
-    private static Object loadCollection(LoadContext context, InstanceState parent, RelationshipModel relationship) {
-        check(context, parent, relationship);
-        load(context, parent, relationship);
-        return parent.loaded(relationship);
+    private static Object loadCollection(LoadContext context, InstanceState parent, LoadNode node) {
+        check(context, parent, node.relationship);
+        load(context, parent, node);
+        return parent.loaded(node.relationship);
     }
 
-    private static Object loadReference(LoadContext context, InstanceState parent, RelationshipModel relationship, Object key) {
+    private static Object loadReference(LoadContext context, InstanceState parent, LoadNode node, Object key) {
+        RelationshipModel relationship = node.relationship;
         EntityKey entityKey = new EntityKey(relationship.target(), key);
         Object target = context.identityMap().get(entityKey);
         if (target != null) {
             return target;
         }
         check(context, parent, relationship);
-        load(context, parent, relationship);
+        load(context, parent, node);
         return context.identityMap().get(entityKey);
     }
 
-    /** One parent's relationship, or every unloaded sibling's at once when batching is on. */
-    private static void load(LoadContext context, InstanceState parent, RelationshipModel relationship) {
-        LoadNode node = LoadPlanner.planRelationship(relationship);
+    /** One parent's relationship, or, when batching is on, that of up to a batch of its unloaded siblings at once. */
+    private static void load(LoadContext context, InstanceState parent, LoadNode planned) {
+        RelationshipModel relationship = planned.relationship;
+        // Options below this step were planned with the query; without any, the target's mapping decides.
+        LoadNode node = planned.children.isEmpty() ? LoadPlanner.planRelationship(relationship) : planned;
         int batch = relationship.batchSize() > 1 ? relationship.batchSize() : context.batchLazyLoads() ? context.batchSize() : 1;
         ResultGroup group = parent.group();
         if (batch > 1 && group != null) {
-            List<InstanceState> siblings = new ArrayList<>();
-            siblings.add(parent);
-            for (InstanceState sibling : group.members()) {
-                if (sibling != parent && stillUnloaded(context, sibling, relationship)) {
-                    siblings.add(sibling);
-                }
-            }
-            SelectInLoader.load(context, node, siblings, batch);
+            SelectInLoader.load(context, node, siblings(context, parent, group, relationship, batch), batch);
             return;
         }
         context.nPlusOneDetector().lazyLoaded(group, relationship);
         SelectInLoader.load(context, node, List.of(parent), 1);
+    }
+
+    /**
+     * The parent and at most {@code batch - 1} unloaded siblings: those after it in row order first, since a loop
+     * over the result touches them next, then those before it. One statement, as the batch size promises.
+     */
+    private static List<InstanceState> siblings(LoadContext context, InstanceState parent, ResultGroup group,
+                                                RelationshipModel relationship, int batch) {
+        List<InstanceState> members = group.members();
+        int start = members.indexOf(parent);
+        List<InstanceState> siblings = new ArrayList<>();
+        siblings.add(parent);
+        for (int i = 1; i < members.size() && siblings.size() < batch; i++) {
+            InstanceState sibling = members.get((start + i) % members.size());
+            if (sibling != parent && stillUnloaded(context, sibling, relationship)) {
+                siblings.add(sibling);
+            }
+        }
+        return siblings;
     }
 
     /** A sibling still in the session whose relationship holds an untouched lazy stand-in. */

@@ -69,12 +69,24 @@ final class LoadPlanner {
             }
             LoadNode child = new LoadNode(relationship.target(), relationship, strategy);
             node.children.add(child);
-            if (isEager(strategy) && !(repeats && chosen == null)) {
+            // A lazy step with options below it (Load.lazy("employees").thenJoined("manager")) keeps them planned
+            // for the moment it loads; other lazy steps are planned from the mapping when touched.
+            boolean eager = isEager(strategy) && !(repeats && chosen == null);
+            if (eager || strategy == Lazy.SELECT && hasOptionsBelow(byPath, childPath)) {
                 List<RelationshipModel> deeper = new ArrayList<>(ancestors);
                 deeper.add(relationship);
                 expand(child, childPath, byPath, deeper);
             }
         }
+    }
+
+    private static boolean hasOptionsBelow(Map<List<String>, Lazy> byPath, List<String> path) {
+        for (List<String> optionPath : byPath.keySet()) {
+            if (optionPath.size() > path.size() && optionPath.subList(0, path.size()).equals(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEager(Lazy strategy) {
