@@ -79,8 +79,9 @@ public final class RelationList<E> extends AbstractList<E> implements RandomAcce
         return elements().remove(index);
     }
 
+    /** The members, loading them first if needed: printing a relationship shows what it holds, as any list would. */
     @Override
     public String toString() {
-        return isLoaded() ? elements.toString() : "[not loaded]";
+        return elements().toString();
     }
 }

@@ -77,8 +77,9 @@ public final class RelationSet<E> extends AbstractSet<E> implements RelationColl
         return elements().contains(element);
     }
 
+    /** The members, loading them first if needed: printing a relationship shows what it holds, as any list would. */
     @Override
     public String toString() {
-        return isLoaded() ? elements.toString() : "[not loaded]";
+        return elements().toString();
     }
 }
