@@ -18,8 +18,16 @@ final class Names {
                 best = candidate;
             }
         }
-        String suggestion = best != null && bestDistance <= Math.max(2, wrong.length() / 3) ? "; did you mean '" + best + "'?" : "";
+        String suggestion = best != null && (bestDistance <= Math.max(2, wrong.length() / 3) || sharesStem(wrong, best))
+                ? "; did you mean '" + best + "'?" : "";
         return suggestion + " Valid names: " + valid;
+    }
+
+    // "salary" for "sal", "dept" for "deptno": a word and its abbreviation are far apart by edits but plainly meant.
+    private static boolean sharesStem(String wrong, String candidate) {
+        String a = wrong.toLowerCase(java.util.Locale.ROOT);
+        String b = candidate.toLowerCase(java.util.Locale.ROOT);
+        return Math.min(a.length(), b.length()) >= 3 && (a.startsWith(b) || b.startsWith(a));
     }
 
     private static int distance(String a, String b) {

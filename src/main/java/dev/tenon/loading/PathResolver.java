@@ -55,9 +55,17 @@ final class PathResolver {
             });
             entity = target;
         }
-        ColumnModel column = entity.column(parts[parts.length - 1]);
+        String last = parts[parts.length - 1];
+        ColumnModel column = entity.column(last);
+        if (column == null && entity.relationship(last) != null) {
+            RelationshipModel relationship = entity.relationship(last);
+            EntityModel target = relationship.target();
+            throw new MappingException("'" + path + "': " + relationship + " is a relationship, not a column; "
+                    + (relationship.collection() ? "query " + target.name() + " instead, or use the collection's dynamic query"
+                    : "name a column of " + target.name() + " through it, e.g. '" + path + "." + target.primaryKey().get(0).attribute() + "'"));
+        }
         if (column == null) {
-            throw unknown(path, parts[parts.length - 1], entity);
+            throw unknown(path, last, entity);
         }
         return new ColumnRef(alias, column);
     }

@@ -13,6 +13,7 @@ import dev.tenon.sql.ColumnRef;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.FromItem;
 import dev.tenon.sql.Select;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,16 +88,21 @@ final class QueryCompiler {
                 throw new TenonException("Comparing '" + compare.path() + "' " + compare.op() + " null matches nothing in SQL; use isNull(\""
                         + compare.path() + "\")");
             }
-            checkType(compare.path(), column.column(), compare.value());
-            return Expression.compare(column, compare.op(), Expression.value(compare.value(), column.column().type()));
+            Object value = typed(compare.path(), column.column(), compare.value());
+            return Expression.compare(column, compare.op(), Expression.value(value, column.column().type()));
         }
         if (condition instanceof Condition.In in) {
             ColumnRef column = paths.resolve(in.path());
-            in.values().forEach(value -> checkType(in.path(), column.column(), value));
-            return Expression.in(column, column.column().type(), in.values());
+            List<Object> values = new ArrayList<>(in.values().size());
+            in.values().forEach(value -> values.add(typed(in.path(), column.column(), value)));
+            return Expression.in(column, column.column().type(), values);
         }
         if (condition instanceof Condition.Like like) {
             ColumnRef column = paths.resolve(like.path());
+            if (column.column().type().javaType() != String.class) {
+                throw new TenonException("like(\"" + like.path() + "\", ...): '" + like.path() + "' is a "
+                        + box(column.column().type().javaType()).getSimpleName() + "; LIKE matches String attributes only");
+            }
             return Expression.like(column, Expression.value(like.pattern(), null));
         }
         if (condition instanceof Condition.IsNull isNull) {
@@ -111,19 +117,40 @@ final class QueryCompiler {
         return Expression.not(condition(((Condition.Not) condition).term(), paths));
     }
 
-    private static void checkType(String path, ColumnModel column, Object value) {
-        Class<?> expected = column.type().javaType();
-        if (value != null && !box(expected).isInstance(value)) {
-            throw new TenonException("'" + path + "' is a " + expected.getSimpleName() + ", but the query compares it with a "
-                    + value.getClass().getSimpleName() + " (" + value + ")");
+    /**
+     * The value as the column's Java type. A number of another type is converted when no digit is lost
+     * ({@code gt("sal", 1000)} on a BigDecimal column), so that queries read naturally and an array of keys binds
+     * with one element type; anything else of the wrong type fails here rather than in the driver.
+     */
+    private static Object typed(String path, ColumnModel column, Object value) {
+        Class<?> expected = box(column.type().javaType());
+        if (value == null || expected.isInstance(value)) {
+            return value;
         }
+        if (value instanceof Number number && Number.class.isAssignableFrom(expected)) {
+            try {
+                BigDecimal exact = number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
+                if (expected == BigDecimal.class) {
+                    return exact;
+                } else if (expected == Integer.class) {
+                    return exact.intValueExact();
+                } else if (expected == Long.class) {
+                    return exact.longValueExact();
+                } else if (expected == Short.class) {
+                    return exact.shortValueExact();
+                } else if (expected == Double.class) {
+                    return exact.doubleValue();
+                }
+            } catch (ArithmeticException | NumberFormatException e) {
+                // Falls through to the error below: the value does not fit the column's type.
+            }
+        }
+        throw new TenonException("'" + path + "' is a " + expected.getSimpleName() + ", but the query compares it with a "
+                + value.getClass().getSimpleName() + " (" + value + ")");
     }
 
     private static Class<?> box(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
     }
 
     /** The children of one parent: a dynamic relationship's query, and session.related(...). */
@@ -149,7 +176,8 @@ final class QueryCompiler {
         select.where(Expression.and(terms));
     }
 
-    private static boolean hasJoinedCollection(LoadNode node) {
+    /** Whether a joined collection hangs below {@code node}, at any depth through joined steps: rows then repeat parents. */
+    static boolean hasJoinedCollection(LoadNode node) {
         for (LoadNode child : node.children) {
             if (child.strategy == Lazy.JOINED && (child.relationship.collection() || hasJoinedCollection(child))) {
                 return true;

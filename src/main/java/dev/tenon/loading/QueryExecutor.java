@@ -64,8 +64,10 @@ public final class QueryExecutor implements QueryRunner {
         autoflush.run();
         CompiledQuery compiled = compiler.compile(query);
         for (LoadNode child : compiled.root().children) {
-            if (child.strategy == Lazy.JOINED && child.relationship.collection() || child.strategy == Lazy.SUBQUERY) {
+            boolean spreadsOverRows = child.strategy == Lazy.JOINED && (child.relationship.collection() || QueryCompiler.hasJoinedCollection(child));
+            if (spreadsOverRows || child.strategy == Lazy.SUBQUERY) {
                 throw new TenonException("stream() cannot load " + child.relationship + " with " + child.strategy
+                        + (spreadsOverRows ? " (or a joined collection below it)" : "")
                         + ": a chunk of the stream does not hold all its rows; use Load.selectin(\"" + child.relationship.name() + "\")");
             }
         }
@@ -74,6 +76,7 @@ public final class QueryExecutor implements QueryRunner {
         Spliterator<T> chunks = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
             private final List<T> buffer = new ArrayList<>();
             private int next;
+            private boolean exhausted;
 
             @Override
             public boolean tryAdvance(Consumer<? super T> action) {
@@ -87,9 +90,18 @@ public final class QueryExecutor implements QueryRunner {
             private boolean fill() {
                 buffer.clear();
                 next = 0;
+                if (exhausted) {
+                    return false;
+                }
                 ResultAssembler assembler = new ResultAssembler(context, compiled.root(), ParentSource.NONE, "stream " + compiled.root().entity.name());
                 try {
-                    while (assembler.roots().size() < context.batchSize() && cursor.next()) {
+                    while (assembler.roots().size() < context.batchSize()) {
+                        if (!cursor.next()) {
+                            // A stream read to its end without try-with-resources must not leave its cursor open.
+                            exhausted = true;
+                            cursor.close();
+                            break;
+                        }
                         assembler.row(cursor.row());
                     }
                 } catch (SQLException e) {

@@ -14,6 +14,14 @@ import java.util.List;
 public sealed interface Condition {
     /** {@code path op value}; a null value with {@code =} is an error: use {@link #isNull(String)}. */
     record Compare(String path, String op, Object value) implements Condition {
+        private static final List<String> OPERATORS = List.of("=", "<>", "<", "<=", ">", ">=");
+
+        /** Checks the operator: it is written into the SQL as it is. */
+        public Compare {
+            if (!OPERATORS.contains(op)) {
+                throw new IllegalArgumentException("Unknown comparison '" + op + "' on '" + path + "'; use one of " + OPERATORS);
+            }
+        }
     }
 
     /** {@code path IN (values)}. */

@@ -67,13 +67,22 @@ public final class Query<T> {
         return new Query<>(type, runner, all, orders, options, limit, offset, parent);
     }
 
-    /** Appends ORDER BY terms: attribute paths, each optionally followed by {@code " desc"}. */
+    /**
+     * Appends ORDER BY terms: attribute paths, each optionally followed by {@code " desc"} (or {@code " asc"}).
+     *
+     * @throws IllegalArgumentException when a term is not of that form
+     */
     public Query<T> orderBy(String... terms) {
         List<Order> all = new ArrayList<>(orders);
         for (String term : terms) {
             String[] words = term.trim().split("\\s+");
-            boolean descending = words.length > 1 && words[1].equalsIgnoreCase("desc");
-            all.add(new Order(words[0], descending));
+            boolean valid = !words[0].isEmpty() && (words.length == 1
+                    || words.length == 2 && (words[1].equalsIgnoreCase("asc") || words[1].equalsIgnoreCase("desc")));
+            if (!valid) {
+                throw new IllegalArgumentException("orderBy(\"" + term + "\"): expected an attribute path, optionally followed by asc or desc, "
+                        + "e.g. orderBy(\"sal desc\", \"ename\")");
+            }
+            all.add(new Order(words[0], words.length == 2 && words[1].equalsIgnoreCase("desc")));
         }
         return new Query<>(type, runner, conditions, all, options, limit, offset, parent);
     }

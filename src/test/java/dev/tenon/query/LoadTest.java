@@ -1,0 +1,35 @@
+package dev.tenon.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenon.annotation.Lazy;
+import org.junit.jupiter.api.Test;
+
+/** Loader options are immutable paths of steps, printed the way they are written. */
+class LoadTest {
+    @Test
+    void aChainAddsOneStepPerCallAndLeavesTheStartAsItWas() {
+        Load employees = Load.selectin("employees");
+        Load deeper = employees.thenJoined("manager").thenNoload("department");
+
+        assertThat(employees.path()).containsExactly(new Load.Step("employees", Lazy.SELECTIN));
+        assertThat(deeper.path()).containsExactly(new Load.Step("employees", Lazy.SELECTIN), new Load.Step("manager", Lazy.JOINED),
+                new Load.Step("department", Lazy.NOLOAD));
+    }
+
+    @Test
+    void eachFactoryPicksItsStrategy() {
+        assertThat(Load.joined("a").path().get(0).strategy()).isEqualTo(Lazy.JOINED);
+        assertThat(Load.subquery("a").path().get(0).strategy()).isEqualTo(Lazy.SUBQUERY);
+        assertThat(Load.lazy("a").path().get(0).strategy()).isEqualTo(Lazy.SELECT);
+        assertThat(Load.raise("a").path().get(0).strategy()).isEqualTo(Lazy.RAISE);
+        assertThat(Load.noload("a").thenSelectin("b").thenSubquery("c").thenLazy("d").thenRaise("e").path())
+                .extracting(Load.Step::strategy)
+                .containsExactly(Lazy.NOLOAD, Lazy.SELECTIN, Lazy.SUBQUERY, Lazy.SELECT, Lazy.RAISE);
+    }
+
+    @Test
+    void anOptionPrintsAsItIsWritten() {
+        assertThat(Load.selectin("employees").thenJoined("manager")).hasToString("Load.selectin(\"employees\").joined(\"manager\")");
+    }
+}

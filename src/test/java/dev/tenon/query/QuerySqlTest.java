@@ -1,0 +1,79 @@
+package dev.tenon.query;
+
+import static dev.tenon.query.Condition.eq;
+import static dev.tenon.query.Condition.gt;
+import static dev.tenon.query.Condition.in;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenon.demo.Dept;
+import dev.tenon.demo.Emp;
+import dev.tenon.engine.StatementListener;
+import dev.tenon.session.Session;
+import dev.tenon.testing.Backend;
+import dev.tenon.testing.TestDb;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** toSql(): the statement that will run, with its parameters, shown without running it. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.tenon.testing.Backend#all")
+class QuerySqlTest {
+    @Parameter
+    Backend backend;
+
+    TestDb db;
+    Session session;
+    final List<String> ran = new ArrayList<>();
+    final StatementListener recorder = (kind, sql, params, nanos, rows) -> ran.add(sql);
+
+    @BeforeEach
+    void open() {
+        db = backend.open(Dept.class, Emp.class);
+        db.database().executor().addListener(recorder);
+        session = db.database().openSession(db.metadata());
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        db.close();
+    }
+
+    @Test
+    void aPlainQueryReadsLikeHandWrittenSql() {
+        assertThat(session.select(Dept.class).orderBy("deptno").toSql())
+                .isEqualTo("SELECT dept_1.deptno, dept_1.dname, dept_1.loc FROM scott.dept dept_1 ORDER BY dept_1.deptno");
+    }
+
+    @Test
+    void parametersAreShownAfterTheStatement() {
+        assertThat(session.select(Dept.class).where(eq("loc", "DALLAS"), gt("deptno", 10)).orderBy("dname desc").limit(5).offset(1).toSql())
+                .isEqualTo("SELECT dept_1.deptno, dept_1.dname, dept_1.loc FROM scott.dept dept_1"
+                        + " WHERE (dept_1.loc = ? AND dept_1.deptno > ?) ORDER BY dept_1.dname DESC LIMIT ? OFFSET ?  [DALLAS, 10, 5, 1]");
+    }
+
+    @Test
+    void anInListIsRenderedByTheDialect() {
+        String sql = session.select(Dept.class).where(in("deptno", 10, 20, 30)).toSql();
+
+        assertThat(sql).endsWith(backend == Backend.POSTGRES ? "WHERE dept_1.deptno = ANY(?)  [[10, 20, 30]]" : "WHERE dept_1.deptno IN (?, ?, ?, ?)  [10, 20, 30, 30]");
+    }
+
+    @Test
+    void toSqlIsWhatRunsAndRunsNothingItself() {
+        Query<Dept> query = session.select(Dept.class).where(eq("loc", "DALLAS"));
+        String shown = query.toSql();
+        assertThat(session.statistics().statements()).isZero();
+
+        query.list();
+
+        assertThat(ran).containsExactly(shown.substring(0, shown.indexOf("  [")));
+        assertThat(query).hasToString(shown);
+    }
+}
