@@ -17,7 +17,7 @@ final class DynamicLoader implements RelationshipLoader {
     public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
         RelationshipModel relationship = node.relationship;
         for (InstanceState parent : parents) {
-            if (fresh.contains(parent)) {
+            if (RelationshipLoader.mayInstall(parent, relationship, fresh)) {
                 relationship.set(parent.object(), new DynamicList<>(query(context, relationship, parent.object())));
             }
         }

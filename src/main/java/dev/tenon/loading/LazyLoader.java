@@ -29,7 +29,7 @@ final class LazyLoader implements RelationshipLoader {
     public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
         RelationshipModel relationship = node.relationship;
         for (InstanceState parent : parents) {
-            if (!fresh.contains(parent)) {
+            if (!RelationshipLoader.mayInstall(parent, relationship, fresh)) {
                 continue;
             }
             if (relationship.collection()) {

@@ -14,7 +14,7 @@ final class NoLoadLoader implements RelationshipLoader {
     public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
         RelationshipModel relationship = node.relationship;
         for (InstanceState parent : parents) {
-            if (fresh.contains(parent)) {
+            if (RelationshipLoader.mayInstall(parent, relationship, fresh)) {
                 relationship.set(parent.object(), relationship.collection() ? Assign.newCollection(relationship, List.of()) : null);
             }
         }

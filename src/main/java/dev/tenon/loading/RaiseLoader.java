@@ -23,7 +23,7 @@ final class RaiseLoader implements RelationshipLoader {
                     + "e.g. .options(Load.selectin(\"" + relationship.name() + "\")) or .options(Load.joined(\"" + relationship.name() + "\"))");
         };
         for (InstanceState parent : parents) {
-            if (!fresh.contains(parent)) {
+            if (!RelationshipLoader.mayInstall(parent, relationship, fresh)) {
                 continue;
             }
             Object value;

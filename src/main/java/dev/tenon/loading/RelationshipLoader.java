@@ -2,9 +2,11 @@ package dev.tenon.loading;
 
 import dev.tenon.annotation.Lazy;
 import dev.tenon.identity.InstanceState;
+import dev.tenon.metadata.RelationshipModel;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One loading strategy: what to do with a relationship of the parents one statement produced. Each strategy
@@ -21,7 +23,17 @@ interface RelationshipLoader {
      * @param fresh   which of them the statement built (objects found in the identity map keep their attributes)
      * @param source  the statement the parents came from, for subquery loading
      */
-    void load(LoadContext context, LoadNode node, List<InstanceState> parents, java.util.Set<InstanceState> fresh, ParentSource source);
+    void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source);
+
+    /**
+     * Whether a strategy that installs a stand-in (lazy, dynamic, raise, noload) may set the relationship on this
+     * parent: the statement built the parent, or the relationship holds nothing and was never loaded. The second
+     * case is an object the session inserted with a null field: its row is now the truth, so it gets what any
+     * loaded object gets, instead of a null that would never load.
+     */
+    static boolean mayInstall(InstanceState parent, RelationshipModel relationship, Set<InstanceState> fresh) {
+        return fresh.contains(parent) || !parent.isLoaded(relationship) && relationship.get(parent.object()) == null;
+    }
 
     /** The loader of a strategy. */
     static RelationshipLoader forStrategy(Lazy strategy) {

@@ -15,6 +15,7 @@ import dev.tenon.metadata.Metadata;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.TenonProxy;
 import dev.tenon.query.Condition;
+import dev.tenon.query.Load;
 import dev.tenon.session.Session;
 import dev.tenon.session.SessionOptions;
 import dev.tenon.testing.Backend;
@@ -175,6 +176,30 @@ class LazyLoadingTest {
 
         assertThat(posts).isEqualTo(3);
         assertThat(session.statistics().statements()).isEqualTo(1 + users.size());
+    }
+
+    @Test
+    void aReferenceLeftNullAndUnloadedGetsItsLazyStandInFromTheNextQueryThatReturnsIt() {
+        Emp miller = session.select(Emp.class).options(Load.noload("department")).where(Condition.eq("empno", 7934)).one();
+        assertThat(miller.department).isNull();
+
+        session.select(Emp.class).where(Condition.eq("empno", 7934)).one();
+
+        assertThat(miller.department).isInstanceOf(TenonProxy.class).hasToString("Dept(10, ACCOUNTING)");
+    }
+
+    @Test
+    void aRelationshipTheApplicationSetIsLeftAsItIs() {
+        Dept accounting = session.get(Dept.class, 10);
+        Emp newbie = new Emp(9000, "NEWBIE", "CLERK", null, "2000-01-01", "900.00", null, 10);
+        newbie.department = accounting;
+        session.add(newbie);
+        session.flush();
+
+        session.select(Emp.class).where(Condition.eq("empno", 9000)).one();
+
+        assertThat(newbie.department).isSameAs(accounting);
+        assertThat(newbie.manager).as("mgr is null: nothing to load").isNull();
     }
 
     @Test
