@@ -8,6 +8,7 @@ import dev.tenon.loading.model.Seed;
 import dev.tenon.loading.model.Tag;
 import dev.tenon.loading.model.User;
 import dev.tenon.metadata.Metadata;
+import dev.tenon.query.Condition;
 import dev.tenon.query.Load;
 import dev.tenon.query.Query;
 import dev.tenon.session.Session;
@@ -117,6 +118,19 @@ class ManyToManyTest {
             List<Post> posts = session.select(Post.class).options(Load.selectin("tags")).orderBy("id").list();
 
             assertThat(posts.get(0).getTags().get(1)).isSameAs(posts.get(1).getTags().get(0));
+        }
+    }
+
+    @Test
+    void aManyToManyIsAQueryThroughTheSession() {
+        try (Session session = db.database().openSession(db.metadata())) {
+            Post first = session.get(Post.class, 1);
+            Query<Tag> tags = session.<Tag>related(first, "tags").orderBy("name");
+
+            assertThat(tags.count()).isEqualTo(3);
+            assertThat(tags.where(Condition.like("name", "%a%")).list()).extracting(Tag::getName).containsExactly("java");
+            assertThat(tags.list()).extracting(Tag::getName).containsExactly("java", "orm", "sql");
+            assertThat(session.statistics().statements()).isEqualTo(4);
         }
     }
 

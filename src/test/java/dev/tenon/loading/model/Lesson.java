@@ -7,14 +7,15 @@ import dev.tenon.annotation.Relationship;
 import dev.tenon.annotation.Table;
 
 /**
- * A lesson of a course, through a composite foreign key. The key's fields are declared term first, the
- * reverse of the course's key, so that loading must match columns by name and not by position.
+ * A lesson of a course, through a composite foreign key that is NOT NULL (a joined course can be an inner
+ * join). The key's fields are declared term first, the reverse of the course's key, so that loading must match
+ * columns by name and not by position.
  */
 @Table(name = "lessons", schema = "school")
 public class Lesson {
     @Id @Column Integer id;
-    @Column(name = "course_term") @ForeignKey(value = "school.courses.term", name = "fk_lessons_course") Integer courseTerm;
-    @Column(name = "course_code", length = 10) @ForeignKey(value = "school.courses.code", name = "fk_lessons_course") String courseCode;
+    @Column(name = "course_term", nullable = false) @ForeignKey(value = "school.courses.term", name = "fk_lessons_course") Integer courseTerm;
+    @Column(name = "course_code", length = 10, nullable = false) @ForeignKey(value = "school.courses.code", name = "fk_lessons_course") String courseCode;
     @Column Integer number;
     @Column(length = 50) String topic;
 
