@@ -27,9 +27,9 @@ interface RelationshipLoader {
 
     /**
      * Whether a strategy that installs a stand-in (lazy, dynamic, raise, noload) may set the relationship on this
-     * parent: the statement built the parent, or the relationship holds nothing and was never loaded. The second
-     * case is an object the session inserted with a null field: its row is now the truth, so it gets what any
-     * loaded object gets, instead of a null that would never load.
+     * parent: the statement built the parent, or the relationship holds nothing and was never loaded (a reference a
+     * noload option left null, say). Such a parent gets what any loaded object gets, instead of a null that would
+     * never load.
      */
     static boolean mayInstall(InstanceState parent, RelationshipModel relationship, Set<InstanceState> fresh) {
         return fresh.contains(parent) || !parent.isLoaded(relationship) && relationship.get(parent.object()) == null;
