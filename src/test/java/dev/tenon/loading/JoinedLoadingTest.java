@@ -131,6 +131,24 @@ class JoinedLoadingTest {
     }
 
     @Test
+    void aLimitOverAJoinedManyToManyCountsPostsNotTags() {
+        List<Post> posts = session.select(Post.class).options(Load.joined("tags")).orderBy("id").limit(2).list();
+
+        assertThat(posts).extracting(post -> post.getTags().stream().map(Tag::getName).toList())
+                .containsExactly(List.of("java", "orm", "sql"), List.of("orm", "sql"));
+        assertThat(session.statistics().statements()).isEqualTo(1);
+    }
+
+    @Test
+    void firstWithAJoinedCollectionGivesTheWholeCollectionOfTheFirstParent() {
+        Dept sales = session.select(Dept.class).options(Load.joined("employees")).orderBy("dname desc").first();
+
+        assertThat(sales.dname).isEqualTo("SALES");
+        assertThat(sales.employees).hasSize(6);
+        assertThat(session.statistics().statements()).isEqualTo(1);
+    }
+
+    @Test
     void aLimitedJoinedQueryWrapsTheParentQueryAsASubquery() {
         String sql = session.select(Dept.class).options(Load.joined("employees")).orderBy("deptno").limit(2).toSql();
 
