@@ -9,12 +9,25 @@ import java.util.Map;
 
 /**
  * One object per row within a session: the map from {@link EntityKey} to object, and the state of every
- * object the session holds (pending ones too, which have no key yet). Single-threaded, like its session.
+ * object the session holds (pending ones too, which have no key yet). Every object it takes is claimed for its
+ * session in the database's {@link Ownership}. Single-threaded, like its session.
  */
 public final class IdentityMap {
     private final Map<EntityKey, Object> byKey = new HashMap<>();
     private final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    private final Ownership ownership;
+    private final Ownership.Owner owner = new Ownership.Owner();
     private long sequence;
+
+    /** A map for one session of the database whose sessions share {@code ownership}. */
+    public IdentityMap(Ownership ownership) {
+        this.ownership = ownership;
+    }
+
+    /** The token that stands for this map's session in the {@link Ownership}. */
+    public Ownership.Owner owner() {
+        return owner;
+    }
 
     /** The object with this identity, or null. */
     public Object get(EntityKey key) {
@@ -29,17 +42,21 @@ public final class IdentityMap {
     /** Adds an object without identity (pending). */
     public void track(InstanceState state) {
         state.sequence(sequence++);
-        states.put(state.object(), state);
+        if (states.put(state.object(), state) == null) {
+            ownership.claim(state.object(), owner);
+        }
     }
 
     /** Adds or re-keys an object with identity. */
     public void put(InstanceState state) {
         state.sequence(sequence++);
-        states.put(state.object(), state);
+        if (states.put(state.object(), state) == null) {
+            ownership.claim(state.object(), owner);
+        }
         byKey.put(state.key(), state.object());
     }
 
-    /** Removes an object. */
+    /** Removes an object; what became of it is for the session to record in the {@link Ownership}. */
     public void remove(InstanceState state) {
         states.remove(state.object());
         if (state.key() != null && byKey.get(state.key()) == state.object()) {

@@ -3,6 +3,7 @@ package dev.tenon.session;
 import dev.tenon.ddl.Ddl;
 import dev.tenon.engine.ConnectionOptions;
 import dev.tenon.engine.Engine;
+import dev.tenon.identity.Ownership;
 import dev.tenon.metadata.Metadata;
 import java.util.List;
 import javax.sql.DataSource;
@@ -20,6 +21,7 @@ import javax.sql.DataSource;
  */
 public final class Database extends Engine {
     private volatile SessionOptions sessionOptions = SessionOptions.DEFAULTS;
+    private final Ownership ownership = new Ownership();
 
     private Database(DataSource dataSource, AutoCloseable owned) {
         super(dataSource, owned);
@@ -65,6 +67,11 @@ public final class Database extends Engine {
     public Database sessionOptions(SessionOptions options) {
         this.sessionOptions = options;
         return this;
+    }
+
+    /** Which session of this database holds each object, and which objects left one with their row. */
+    Ownership ownership() {
+        return ownership;
     }
 
     /** {@code Ddl.of(metadata).createAll(this)}: creates what does not exist yet; returns the DDL that ran. */

@@ -11,6 +11,7 @@ import dev.tenon.identity.Status;
 import dev.tenon.loading.LoadContext;
 import dev.tenon.loading.NPlusOneDetector;
 import dev.tenon.loading.QueryExecutor;
+import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.metadata.RelationshipModel;
@@ -44,7 +45,7 @@ public final class Session implements AutoCloseable {
     private final Database database;
     private final Metadata metadata;
     private final SessionOptions options;
-    private final IdentityMap identityMap = new IdentityMap();
+    private final IdentityMap identityMap;
     private final Statistics statistics = new Statistics();
     private final NPlusOneDetector detector;
     private final Context context = new Context();
@@ -57,6 +58,7 @@ public final class Session implements AutoCloseable {
         this.database = database;
         this.metadata = metadata;
         this.options = options;
+        this.identityMap = new IdentityMap(database.ownership());
         this.detector = new NPlusOneDetector(options.nPlusOneThreshold(), options.strictNPlusOne());
         this.queries = new QueryExecutor(context, this::autoflush);
         this.unitOfWork = new UnitOfWork(this);
@@ -99,10 +101,15 @@ public final class Session implements AutoCloseable {
             throw new IdentityException("get(" + entity.name() + ", null): a key is needed");
         }
         if (size == 1) {
-            Class<?> expected = entity.primaryKey().get(0).type().javaType();
-            if (!wrap(expected).isInstance(id)) {
-                throw new IdentityException("get(" + entity.name() + ", " + id + "): the key " + entity.primaryKey().get(0).attribute()
-                        + " is a " + expected.getSimpleName() + ", not a " + id.getClass().getSimpleName());
+            ColumnModel key = entity.primaryKey().get(0);
+            Class<?> expected = wrap(key.type().javaType());
+            if (id instanceof List<?>) {
+                throw new IdentityException("get(" + entity.name() + ", " + id + "): " + entity.name() + " has a single key, "
+                        + key.attribute() + " (" + expected.getSimpleName() + "); pass one value");
+            }
+            if (!expected.isInstance(id)) {
+                throw new IdentityException("get(" + entity.name() + ", " + shown(id) + "): the key " + key.attribute() + " is "
+                        + withArticle(expected) + ", not " + withArticle(id.getClass()));
             }
             return id;
         }
@@ -111,6 +118,15 @@ public final class Session implements AutoCloseable {
                     + entity.primaryKey().stream().map(c -> c.attribute()).toList() + "; pass them in that order");
         }
         return List.copyOf(parts);
+    }
+
+    private static String shown(Object id) {
+        return id instanceof CharSequence ? "\"" + id + "\"" : String.valueOf(id);
+    }
+
+    private static String withArticle(Class<?> type) {
+        String name = type.getSimpleName();
+        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
     private static Class<?> wrap(Class<?> type) {
@@ -132,8 +148,10 @@ public final class Session implements AutoCloseable {
         unitOfWork.add(object);
     }
 
-    /** Adds several objects. */
+    /** Adds several objects; when one cannot be added (null, not mapped), none is. */
     public void addAll(Collection<?> objects) {
+        checkOpen();
+        objects.forEach(unitOfWork::checkAddable);
         objects.forEach(this::add);
     }
 
@@ -176,7 +194,10 @@ public final class Session implements AutoCloseable {
 
     /**
      * Rolls the transaction back. Because Java cannot reload a field on its next read, every object of the
-     * session is then detached, and what was only added is transient again: query again to continue.
+     * session is then detached, and what was only added is transient again: query again to continue. What the
+     * flushes of the transaction set on the objects is undone with it (an object inserted by them is transient
+     * again, without the key the database generated; a foreign key set from a relationship is back to its old
+     * value); the application's own field changes stay, and adding a detached object to a session writes them.
      */
     public void rollback() {
         checkOpen();
@@ -265,7 +286,8 @@ public final class Session implements AutoCloseable {
             rollbackConnection();
         } finally {
             open = false;
-            unitOfWork.afterClose();
+            unitOfWork.afterRollback();
+            identityMap.owner().close();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.tenon.session;
 import dev.tenon.IdentityException;
 import dev.tenon.TenonException;
 import dev.tenon.annotation.Cascade;
+import dev.tenon.identity.Ownership;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
@@ -14,11 +15,8 @@ import dev.tenon.proxy.ReferenceProxies;
 import dev.tenon.proxy.TenonProxy;
 import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * The session's unit of work: which objects are new, changed or deleted, and the flush that writes them.
@@ -29,15 +27,17 @@ final class UnitOfWork {
     private final Session session;
     private final IdentityMap identityMap;
     private final UndoLog undo = new UndoLog();
-    private final Set<Object> detached = Collections.newSetFromMap(new WeakHashMap<>());
+    private final Ownership ownership;
     private boolean flushing;
 
     UnitOfWork(Session session) {
         this.session = session;
         this.identityMap = session.identityMap();
+        this.ownership = session.database().ownership();
     }
 
     void add(Object object) {
+        checkAddable(object);
         Deque<Object> work = new ArrayDeque<>();
         work.addLast(object);
         while (!work.isEmpty()) {
@@ -49,11 +49,19 @@ final class UnitOfWork {
         }
     }
 
-    /** Makes an object part of the session; false when it was already there (its cascade still runs once). */
-    private boolean attach(Object object) {
+    /** Fails for what no session can take: null, or an object of a class the metadata does not map. */
+    void checkAddable(Object object) {
         if (object == null) {
             throw new TenonException("Cannot add null to a session");
         }
+        if (!(object instanceof TenonProxy)) {
+            session.metadata().entity(object.getClass());
+        }
+    }
+
+    /** Makes an object part of the session; false when it was already there (its cascade still runs once). */
+    private boolean attach(Object object) {
+        checkAddable(object);
         if (object instanceof TenonProxy) {
             return false;
         }
@@ -61,13 +69,16 @@ final class UnitOfWork {
         InstanceState state = identityMap.state(object);
         if (state != null) {
             if (state.status() == Status.DELETED) {
-                undo.save(state);
+                saveIfFlushing(state);
                 state.status(Status.PERSISTENT);
             }
             return false;
         }
         Object id = entity.identityOf(object);
-        boolean wasDetached = detached.remove(object);
+        if (ownership.heldElsewhere(object, identityMap.owner()) != null) {
+            throw new IdentityException("Cannot add " + entity.name() + (id == null ? "" : "#" + id) + ": it belongs to another open "
+                    + "session; expunge it from that session, or close it, first");
+        }
         if (id != null) {
             Object other = identityMap.get(new EntityKey(entity, id));
             if (other != null && other != object) {
@@ -75,6 +86,9 @@ final class UnitOfWork {
                         + "already in this session; change the key, or modify the object the session holds (session.get)");
             }
         }
+        // An object whose row was left by an earlier session (of this database) is persistent again; one whose
+        // deletion was committed, or whose key was cleared, is inserted anew.
+        boolean wasDetached = ownership.detachedRow(object) == Ownership.Row.EXISTS && id != null;
         state = new InstanceState(entity, object, wasDetached ? Status.PERSISTENT : Status.PENDING);
         if (wasDetached) {
             // Its row exists, but what it holds now is unknown: the next flush writes every column.
@@ -119,7 +133,7 @@ final class UnitOfWork {
         if (state.status() == Status.DELETED) {
             return;
         }
-        undo.save(state);
+        saveIfFlushing(state);
         state.status(Status.DELETED);
         for (RelationshipModel relationship : state.entity().relationships()) {
             if (!relationship.cascades(Cascade.DELETE) || relationship.direction() == RelationshipModel.Direction.MANY_TO_ONE) {
@@ -149,12 +163,25 @@ final class UnitOfWork {
         identityMap.remove(state);
         state.leaveGroup();
         if (state.key() != null && state.status() != Status.PENDING) {
-            detached.add(object);
+            ownership.release(object, Ownership.Row.EXISTS);
+        } else {
+            ownership.forget(object);
         }
     }
 
     boolean wasDetached(Object object) {
-        return detached.contains(object);
+        return ownership.detachedRow(object) != null;
+    }
+
+    /**
+     * The undo log restores what flushes did, so that a failed flush leaves the application's own operations
+     * pending: a delete() or add() between flushes is the caller's intent and survives; only the orphan deletes
+     * and cascades a flush decides on are recorded, to be decided again by the retry.
+     */
+    private void saveIfFlushing(InstanceState state) {
+        if (flushing) {
+            undo.save(state);
+        }
     }
 
     /** Whether anything was added or deleted, or a loaded object changed since the last flush. */
@@ -208,25 +235,25 @@ final class UnitOfWork {
             if (state.status() == Status.DELETED) {
                 identityMap.remove(state);
                 state.status(Status.DETACHED);
-                detached.add(state.object());
+                ownership.release(state.object(), Ownership.Row.DELETED);
             }
         }
         undo.clear();
     }
 
+    /**
+     * After the transaction was rolled back (by rollback() or close()): first the flushes of the transaction are
+     * undone in memory, so that an object inserted by them is pending again and loses the key the database gave
+     * it; then every object leaves the session, detached when its row exists, transient when it was only pending.
+     */
     void afterRollback() {
-        detachAll();
-    }
-
-    void afterClose() {
-        detachAll();
-    }
-
-    private void detachAll() {
+        undo.undo(identityMap);
         for (InstanceState state : identityMap.snapshotOfStates()) {
             if (state.status() == Status.PERSISTENT || state.status() == Status.DELETED) {
-                detached.add(state.object());
+                ownership.release(state.object(), Ownership.Row.EXISTS);
                 state.status(Status.DETACHED);
+            } else {
+                ownership.forget(state.object());
             }
         }
         identityMap.clear();
