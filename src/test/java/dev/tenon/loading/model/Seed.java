@@ -29,7 +29,6 @@ public final class Seed {
     }
 
     /** Adds every object of the lists in one session and commits. */
-    @SafeVarargs
     public static void insert(TestDb db, List<?>... objects) {
         try (Session session = db.database().openSession(db.metadata())) {
             for (List<?> some : objects) {
