@@ -13,7 +13,6 @@ import dev.tenon.metadata.ForeignKeyModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.TableModel;
 import dev.tenon.metadata.TableSorter;
-import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.TenonProxy;
 import dev.tenon.sql.Dml;
 import dev.tenon.sql.Param;
@@ -25,11 +24,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One flush: inserts table by table in foreign-key order (rows of a self-referencing table level by level,
@@ -84,7 +81,7 @@ final class Flush {
             }
         }
         update(order, persistent);
-        associations();
+        new AssociationRows(dml, executor, session.statistics(), this::connection).write(sync);
         for (int i = order.size() - 1; i >= 0; i--) {
             List<InstanceState> rows = deletes.get(order.get(i));
             if (rows != null) {
@@ -124,13 +121,36 @@ final class Flush {
             }
             List<ColumnModel> shape = new ArrayList<>();
             for (ColumnModel column : table.columns()) {
-                if (column.get(state.object()) != null || !column.generatedOnInsert()) {
+                if (!column.generatedOnInsert() || isSet(column, state.object())) {
                     shape.add(column);
                 }
             }
             byShape.computeIfAbsent(shape, s -> new ArrayList<>()).add(state);
         }
         byShape.forEach((columns, states) -> insertBatch(table, columns, states));
+    }
+
+    /**
+     * Whether a column the database can fill has a value to write instead: not null, and for an identity key in a
+     * primitive field not 0, the field's default, which stands for "not set yet" (no identity generates 0).
+     */
+    private static boolean isSet(ColumnModel column, Object object) {
+        Object value = column.get(object);
+        if (value == null) {
+            return false;
+        }
+        return !(column.identity() && value instanceof Number number && number.longValue() == 0 && primitiveField(object.getClass(), column.attribute()));
+    }
+
+    private static boolean primitiveField(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                if (field.getName().equals(name)) {
+                    return field.getType().isPrimitive();
+                }
+            }
+        }
+        return false;
     }
 
     private void insertBatch(TableModel table, List<ColumnModel> columns, List<InstanceState> states) {
@@ -249,7 +269,7 @@ final class Flush {
     }
 
     /** A column of the parent's key; from a proxy without loading it. */
-    private static Object keyValue(Object parent, ColumnModel column) {
+    static Object keyValue(Object parent, ColumnModel column) {
         if (parent instanceof TenonProxy proxy && !proxy.tenon$isLoaded()) {
             List<ColumnModel> key = column.table().primaryKey();
             Object id = proxy.tenon$key();
@@ -342,45 +362,6 @@ final class Flush {
         return false;
     }
 
-    // ---- many-to-many association rows ----------------------------------------------------------------------------
-
-    private void associations() {
-        runAssociations(sync.associationDeletes, false);
-        runAssociations(sync.associationInserts, true);
-    }
-
-    private void runAssociations(List<RelationshipSync.Association> associations, boolean inserting) {
-        Map<String, List<List<Param>>> bySql = new LinkedHashMap<>();
-        Set<List<Object>> seen = new LinkedHashSet<>();
-        for (RelationshipSync.Association association : associations) {
-            RelationshipModel relationship = association.relationship();
-            // Both sides of a back-populated many-to-many report the same row: one side is enough.
-            boolean mirrored = relationship.backPopulates() != null && relationship.owner().name().compareTo(relationship.target().name()) > 0;
-            ForeignKeyModel ownerKey = mirrored ? relationship.secondaryForeignKey() : relationship.foreignKey();
-            ForeignKeyModel targetKey = mirrored ? relationship.foreignKey() : relationship.secondaryForeignKey();
-            Object owner = mirrored ? association.target() : association.owner();
-            Object target = mirrored ? association.owner() : association.target();
-            List<ColumnModel> columns = new ArrayList<>(ownerKey.columns());
-            columns.addAll(targetKey.columns());
-            List<Object> values = new ArrayList<>();
-            ownerKey.targetColumns().forEach(c -> values.add(keyValue(owner, c)));
-            targetKey.targetColumns().forEach(c -> values.add(keyValue(target, c)));
-            List<Object> identity = new ArrayList<>(values);
-            identity.add(ownerKey.table().qualifiedName());
-            if (!seen.add(identity)) {
-                continue;
-            }
-            List<Param> params = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                params.add(new ValueParam(values.get(i), columns.get(i).type()));
-            }
-            TableModel table = ownerKey.table();
-            String sql = inserting ? dml.insert(table, columns) : dml.delete(table, columns);
-            bySql.computeIfAbsent(sql, s -> new ArrayList<>()).add(params);
-        }
-        bySql.forEach((sql, rows) -> executor.batch(connection(), sql, rows, session.statistics()));
-    }
-
     // ---- deletes -------------------------------------------------------------------------------------------
 
     private void delete(TableModel table, List<InstanceState> states) {
@@ -408,7 +389,7 @@ final class Flush {
             }
             for (RelationshipModel relationship : state.entity().relationships()) {
                 Object value = relationship.get(state.object());
-                if (value instanceof TenonProxy || value instanceof RelationCollection lazy && !lazy.isLoaded()) {
+                if (value instanceof TenonProxy || !Members.readable(value)) {
                     continue;
                 }
                 Object remembered = value instanceof Collection<?> members ? new ArrayList<>(members) : value;

@@ -7,6 +7,8 @@ import dev.tenon.identity.Status;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.proxy.RelationCollection;
+import dev.tenon.proxy.RelationList;
+import dev.tenon.proxy.RelationSet;
 import dev.tenon.proxy.TenonProxy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,21 +29,29 @@ final class RelationshipSync {
     record Association(RelationshipModel relationship, Object owner, Object target) {
     }
 
+    private final Session session;
     private final IdentityMap identityMap;
     private final UnitOfWork unitOfWork;
+    private final DeletedParents deletedParents;
     final List<Link> links = new ArrayList<>();
     final List<Association> associationInserts = new ArrayList<>();
     final List<Association> associationDeletes = new ArrayList<>();
+    /** Objects deleted by this flush with a many-to-many: all their association rows go (target is null). */
+    final List<Association> deletedOwners = new ArrayList<>();
 
-    RelationshipSync(IdentityMap identityMap, UnitOfWork unitOfWork) {
-        this.identityMap = identityMap;
+    RelationshipSync(Session session, UnitOfWork unitOfWork) {
+        this.session = session;
+        this.identityMap = session.identityMap();
         this.unitOfWork = unitOfWork;
+        this.deletedParents = new DeletedParents(session, unitOfWork);
     }
 
-    void run(List<InstanceState> states) {
-        for (InstanceState state : states) {
+    void run() {
+        // First the children of deleted parents, which may delete more objects (a delete cascade), then the rest.
+        links.addAll(deletedParents.detachChildren());
+        for (InstanceState state : identityMap.snapshotOfStates()) {
             if (state.status() == Status.DELETED) {
-                detachChildrenOf(state);
+                leaveManyToManys(state);
                 continue;
             }
             for (RelationshipModel relationship : state.entity().relationships()) {
@@ -56,13 +66,25 @@ final class RelationshipSync {
 
     private void syncCollection(InstanceState state, RelationshipModel relationship) {
         Object value = relationship.get(state.object());
-        if (value instanceof RelationCollection lazy && !lazy.isLoaded() || !(value == null || value instanceof Collection<?>)) {
+        if (!Members.readable(value) || !(value == null || value instanceof Collection<?>)) {
             return;
         }
         Collection<?> members = value == null ? List.of() : (Collection<?>) value;
         Object loaded = state.loaded(relationship);
         boolean known = loaded != InstanceState.NOT_LOADED || state.status() == Status.PENDING;
+        boolean removalsKnown = known;
         Collection<?> previous = loaded instanceof Collection<?> c ? c : List.of();
+        if (!known && value != null && state.status() == Status.PERSISTENT) {
+            // What the collection held before is unknown. A loaded object whose collection the application replaced
+            // (it holds no longer the session's own collection) needs it to find who left; an object added back to
+            // the session (no snapshot yet) may hold members whose association row exists. Ask the database.
+            boolean replaced = !(value instanceof RelationCollection) && state.snapshot() != null;
+            if (replaced || relationship.direction() == Direction.MANY_TO_MANY) {
+                previous = session.related(state.object(), relationship.name()).list();
+                known = true;
+                removalsKnown = replaced;
+            }
+        }
         Set<Object> before = identitySet(previous);
         Set<Object> now = identitySet(members);
         for (Object member : members) {
@@ -77,7 +99,7 @@ final class RelationshipSync {
                 setBackReference(relationship.backPopulates(), member, state.object());
             }
         }
-        if (!known) {
+        if (!removalsKnown) {
             return;
         }
         for (Object removed : previous) {
@@ -89,6 +111,28 @@ final class RelationshipSync {
                 mirrorRemove(relationship.backPopulates(), removed, state.object());
             } else {
                 removeChild(relationship, state.object(), removed);
+            }
+        }
+    }
+
+    /** A deleted object's association rows are deleted; loaded collections on the other side forget it. */
+    private void leaveManyToManys(InstanceState state) {
+        if (identityMap.get(state.key()) != state.object()) {
+            return; // deleted by an earlier flush of this transaction
+        }
+        for (RelationshipModel relationship : state.entity().relationships()) {
+            if (relationship.direction() != Direction.MANY_TO_MANY) {
+                continue;
+            }
+            deletedOwners.add(new Association(relationship, state.object(), null));
+            Object value = relationship.get(state.object());
+            Object loaded = state.loaded(relationship);
+            Set<Object> members = identitySet(loaded instanceof Collection<?> c ? c : List.of());
+            if (Members.readable(value) && value instanceof Collection<?> current) {
+                members.addAll(current);
+            }
+            for (Object member : members) {
+                mirrorRemove(relationship.backPopulates(), member, state.object());
             }
         }
     }
@@ -107,6 +151,11 @@ final class RelationshipSync {
             links.add(new Link(state.object(), relationship.foreignKey(), target));
             if (previous != null) {
                 mirrorRemove(relationship.backPopulates(), previous, state.object());
+                RelationshipModel back = relationship.backPopulates();
+                if (target == null && back != null && back.cascades(Cascade.DELETE_ORPHAN)) {
+                    // Left its parent for no other: an orphan, whichever side the application changed.
+                    unitOfWork.deleteOrphan(state.object());
+                }
             }
             if (target != null) {
                 mirrorAdd(relationship.backPopulates(), target, state.object());
@@ -138,26 +187,6 @@ final class RelationshipSync {
         links.add(new Link(child, relationship.foreignKey(), null));
     }
 
-    /** A deleted parent without a delete cascade: its loaded children keep living with a NULL key. */
-    private void detachChildrenOf(InstanceState state) {
-        for (RelationshipModel relationship : state.entity().relationships()) {
-            if (relationship.direction() != Direction.ONE_TO_MANY || relationship.cascades(Cascade.DELETE)) {
-                continue;
-            }
-            Object value = relationship.get(state.object());
-            Collection<?> children = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value);
-            for (Object child : children) {
-                InstanceState childState = identityMap.state(child);
-                if (childState != null && childState.status() != Status.DELETED) {
-                    links.add(new Link(child, relationship.foreignKey(), null));
-                    if (relationship.backPopulates() != null && relationship.backPopulates().get(child) == state.object()) {
-                        relationship.backPopulates().set(child, null);
-                    }
-                }
-            }
-        }
-    }
-
     private static void setBackReference(RelationshipModel back, Object child, Object parent) {
         if (back != null && !back.collection()) {
             Object current = back.get(child);
@@ -167,11 +196,26 @@ final class RelationshipSync {
         }
     }
 
-    private static void mirrorAdd(RelationshipModel back, Object holder, Object member) {
+    private void mirrorAdd(RelationshipModel back, Object holder, Object member) {
         Collection<Object> collection = loadedCollection(back, holder);
+        if (collection == null && back != null && back.collection() && back.get(holder) == null && isPending(holder)) {
+            // A new object has no rows to load, so its collection is known to be empty: start one, as SQLAlchemy
+            // starts every collection of a new object empty, rather than leave null where a member now exists.
+            collection = newCollection(back);
+            back.set(holder, collection);
+        }
         if (collection != null && !containsIdentical(collection, member)) {
             collection.add(member);
         }
+    }
+
+    private boolean isPending(Object object) {
+        InstanceState state = identityMap.state(object);
+        return state != null && state.status() == Status.PENDING;
+    }
+
+    private static Collection<Object> newCollection(RelationshipModel relationship) {
+        return relationship.collectionType() == Set.class ? RelationSet.<Object>loaded(List.of()) : RelationList.<Object>loaded(List.of());
     }
 
     private static void mirrorRemove(RelationshipModel back, Object holder, Object member) {
@@ -187,7 +231,7 @@ final class RelationshipSync {
             return null;
         }
         Object value = back.get(holder instanceof TenonProxy proxy ? proxy.tenon$target() : holder);
-        if (value instanceof RelationCollection lazy && !lazy.isLoaded() || !(value instanceof Collection<?>)) {
+        if (!Members.readable(value) || !(value instanceof Collection<?>)) {
             return null;
         }
         return (Collection<Object>) value;

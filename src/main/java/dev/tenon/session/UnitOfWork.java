@@ -10,7 +10,6 @@ import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
-import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.ReferenceProxies;
 import dev.tenon.proxy.TenonProxy;
 import java.util.ArrayDeque;
@@ -106,7 +105,7 @@ final class UnitOfWork {
                 continue;
             }
             Object value = relationship.get(state.object());
-            if (value instanceof RelationCollection lazy && !lazy.isLoaded() || value instanceof TenonProxy || value == null) {
+            if (!Members.readable(value) || value instanceof TenonProxy || value == null) {
                 continue;
             }
             if (value instanceof Collection<?> members) {
@@ -140,9 +139,18 @@ final class UnitOfWork {
                 continue;
             }
             Object value = relationship.get(state.object());
+            if (relationship.direction() == RelationshipModel.Direction.ONE_TO_MANY
+                    && (!Members.readable(value) || value instanceof TenonProxy proxy && !proxy.tenon$isLoaded())) {
+                // Not loaded here, one parent at a time: the flush finds the children of every parent deleted with
+                // it in one query per relationship (see DeletedParents).
+                continue;
+            }
             Collection<?> children = value instanceof Collection<?> c ? List.copyOf(c) : value == null ? List.of() : List.of(value);
             for (Object child : children) {
-                delete(child);
+                // A new child never added (put into the collection since the last flush) has nothing to delete.
+                if (identityMap.state(ReferenceProxies.unproxy(child)) != null) {
+                    delete(child);
+                }
             }
         }
     }
@@ -200,9 +208,9 @@ final class UnitOfWork {
         }
         flushing = true;
         try {
-            List<InstanceState> states = cascadeAll();
-            RelationshipSync sync = new RelationshipSync(identityMap, this);
-            sync.run(states);
+            cascadeAll();
+            RelationshipSync sync = new RelationshipSync(session, this);
+            sync.run();
             new Flush(session, undo, sync).run(identityMap.snapshotOfStates());
         } catch (RuntimeException e) {
             session.rollbackAfterFailure();
@@ -214,7 +222,7 @@ final class UnitOfWork {
     }
 
     /** Save-update cascades from every object, so that objects put into relationships since add() are added. */
-    private List<InstanceState> cascadeAll() {
+    private void cascadeAll() {
         Deque<Object> work = new ArrayDeque<>();
         for (InstanceState state : identityMap.snapshotOfStates()) {
             if (state.status() != Status.DELETED) {
@@ -227,7 +235,6 @@ final class UnitOfWork {
                 cascadeSaveUpdate(identityMap.state(next), work);
             }
         }
-        return identityMap.snapshotOfStates();
     }
 
     void afterCommit() {

@@ -2,7 +2,8 @@
  * Where an application starts: {@link dev.tenon.session.Database} (a pool, its dialect, sessions) and
  * {@link dev.tenon.session.Session}, SQLAlchemy's Session in Java: an identity map and a unit of work over one
  * transaction at a time. Read {@code Session}, then {@code UnitOfWork} (add, delete, cascades), {@code RelationshipSync}
- * (relationships become foreign keys at flush), {@code Flush} (the ordered, batched statements) and {@code UndoLog}
+ * (relationships become foreign keys at flush), {@code DeletedParents} (what deleting a parent does to its children),
+ * {@code Flush} (the ordered, batched statements), {@code AssociationRows} (many-to-many rows) and {@code UndoLog}
  * (how a failed flush leaves the objects ready to retry).
  *
  * <p>The top of the ORM layer: depends on the core, {@code identity}, {@code query} and {@code loading}; nothing depends on it.

@@ -109,6 +109,17 @@ class SelectInLoadingTest {
     }
 
     @Test
+    void batchesOfEverySizeShareOneStatementShapeOnPostgresqlAndAFewPaddedShapesOnH2() {
+        try (Session session = session(3)) {
+            session.select(Emp.class).options(Load.selectin("reports")).list();
+        }
+
+        List<String> secondaryShapes = sql.subList(1, sql.size()).stream().distinct().toList();
+        assertThat(sql).hasSize(1 + 5); // batches of 3, 3, 3, 3 and 2 keys
+        assertThat(secondaryShapes).hasSize(backend == Backend.POSTGRES ? 1 : 2); // H2: 3 keys padded to 4, and 2
+    }
+
+    @Test
     void aManyToOneLoadsOnlyTheDistinctTargetsMissingFromTheSession() {
         try (Session session = session(500)) {
             session.select(Dept.class).where(Condition.eq("deptno", 10)).one();
