@@ -30,8 +30,9 @@ import java.util.Objects;
 
 /**
  * One flush: inserts table by table in foreign-key order (rows of a self-referencing table level by level,
- * parents first), each table's rows of the same shape in one JDBC batch, generated keys and server defaults
- * read back; then updates of the changed columns; then association rows; then deletes in reverse order.
+ * parents first: {@link RowLevels}), each table's rows of the same shape in one JDBC batch, generated keys and
+ * server defaults read back; then updates of the changed columns; then association rows ({@link AssociationRows});
+ * then deletes in reverse order.
  * Foreign keys are set from related objects just before the rows holding them are written, so a key generated
  * earlier in the same flush is already known.
  */
@@ -75,7 +76,7 @@ final class Flush {
         for (TableModel table : order) {
             List<InstanceState> rows = inserts.get(table);
             if (rows != null) {
-                for (List<InstanceState> level : levels(rows, true)) {
+                for (List<InstanceState> level : RowLevels.of(rows, linksByChild)) {
                     insert(table, level);
                 }
             }
@@ -85,7 +86,7 @@ final class Flush {
         for (int i = order.size() - 1; i >= 0; i--) {
             List<InstanceState> rows = deletes.get(order.get(i));
             if (rows != null) {
-                List<List<InstanceState>> levels = levels(rows, false);
+                List<List<InstanceState>> levels = RowLevels.of(rows, Map.of());
                 for (int l = levels.size() - 1; l >= 0; l--) {
                     delete(order.get(i), levels.get(l));
                 }
@@ -178,79 +179,6 @@ final class Flush {
             state.snapshotFromObject();
             session.identityMap().put(state);
         }
-    }
-
-    /**
-     * Rows of one table in dependency levels: a row whose self-referencing key points to another row of the
-     * batch comes in a later level (for inserts: the parent's generated key is needed first).
-     */
-    private List<List<InstanceState>> levels(List<InstanceState> rows, boolean inserting) {
-        Map<Object, InstanceState> members = new IdentityHashMap<>();
-        rows.forEach(state -> members.put(state.object(), state));
-        Map<InstanceState, Integer> depth = new IdentityHashMap<>();
-        List<List<InstanceState>> levels = new ArrayList<>();
-        for (InstanceState state : rows) {
-            int level = depth(state, members, depth, new IdentityHashMap<>(), inserting);
-            while (levels.size() <= level) {
-                levels.add(new ArrayList<>());
-            }
-            levels.get(level).add(state);
-        }
-        return levels;
-    }
-
-    private int depth(InstanceState state, Map<Object, InstanceState> members, Map<InstanceState, Integer> depth,
-                      Map<InstanceState, Boolean> visiting, boolean inserting) {
-        Integer known = depth.get(state);
-        if (known != null) {
-            return known;
-        }
-        if (visiting.put(state, Boolean.TRUE) != null) {
-            throw new TenonException("Rows of " + state.entity().name() + " reference each other in a cycle; flush them in two steps");
-        }
-        int level = 0;
-        for (Object parent : selfParents(state, members, inserting)) {
-            level = Math.max(level, 1 + depth(members.get(parent), members, depth, visiting, inserting));
-        }
-        depth.put(state, level);
-        return level;
-    }
-
-    /**
-     * The rows of the batch that {@code state} references through a self-referencing key: through a relationship
-     * (a link, for inserts) or through the key columns set by hand (an employee added before its manager).
-     */
-    private List<Object> selfParents(InstanceState state, Map<Object, InstanceState> members, boolean inserting) {
-        List<Object> parents = new ArrayList<>();
-        if (inserting) {
-            for (Link link : linksByChild.getOrDefault(state.object(), List.of())) {
-                if (link.foreignKey().selfReferential() && link.parent() != null && link.parent() != state.object()
-                        && members.containsKey(link.parent())) {
-                    parents.add(link.parent());
-                }
-            }
-        }
-        for (ForeignKeyModel fk : state.entity().table().foreignKeys()) {
-            if (!fk.selfReferential()) {
-                continue;
-            }
-            for (InstanceState other : members.values()) {
-                if (other != state && !parents.contains(other.object()) && keyMatches(state.object(), fk, other.object())) {
-                    parents.add(other.object());
-                }
-            }
-        }
-        return parents;
-    }
-
-    private static boolean keyMatches(Object child, ForeignKeyModel fk, Object parent) {
-        for (int i = 0; i < fk.columns().size(); i++) {
-            Object value = fk.columns().get(i).get(child);
-            if (value == null || !sameValue(value, fk.targetColumns().get(i).get(parent))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---- foreign keys from relationships ----------------------------------------------------------------------

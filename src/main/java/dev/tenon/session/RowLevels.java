@@ -1,0 +1,115 @@
+package dev.tenon.session;
+
+import dev.tenon.TenonException;
+import dev.tenon.identity.InstanceState;
+import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.ForeignKeyModel;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rows of one table in dependency levels, for a table that references itself ({@code emp.mgr}): a row comes
+ * in a later level than every row of the same flush it references, so that inserts write a manager before its
+ * reports (whose key may be generated only then) and deletes remove the reports first. A row references another
+ * through a relationship (a {@link Link}, for inserts) or through key columns set by hand (an employee added before
+ * its manager). The rows are indexed by key once, so the levels cost one pass, not a comparison of every pair.
+ */
+final class RowLevels {
+    private final Map<Object, InstanceState> members = new IdentityHashMap<>();
+    private final Map<ForeignKeyModel, Map<Object, List<InstanceState>>> byReferencedKey = new HashMap<>();
+    private final Map<Object, List<Link>> links;
+    private final Map<InstanceState, Integer> depth = new IdentityHashMap<>();
+
+    private RowLevels(List<InstanceState> rows, Map<Object, List<Link>> links) {
+        this.links = links;
+        rows.forEach(state -> members.put(state.object(), state));
+    }
+
+    /**
+     * The levels of {@code rows}, parents first; {@code links} are the flush's foreign keys from relationships by
+     * child (empty for deletes, which go by the key columns the rows hold).
+     */
+    static List<List<InstanceState>> of(List<InstanceState> rows, Map<Object, List<Link>> links) {
+        RowLevels levels = new RowLevels(rows, links);
+        List<List<InstanceState>> result = new ArrayList<>();
+        for (InstanceState state : rows) {
+            int level = levels.depth(state, new IdentityHashMap<>());
+            while (result.size() <= level) {
+                result.add(new ArrayList<>());
+            }
+            result.get(level).add(state);
+        }
+        return result;
+    }
+
+    private int depth(InstanceState state, Map<InstanceState, Boolean> visiting) {
+        Integer known = depth.get(state);
+        if (known != null) {
+            return known;
+        }
+        if (visiting.put(state, Boolean.TRUE) != null) {
+            throw new TenonException("Rows of " + state.entity().name() + " reference each other in a cycle; flush them in two steps");
+        }
+        int level = 0;
+        for (InstanceState parent : parents(state)) {
+            level = Math.max(level, 1 + depth(parent, visiting));
+        }
+        depth.put(state, level);
+        return level;
+    }
+
+    /** The other rows of this flush that {@code state} references through a self-referencing key. */
+    private Set<InstanceState> parents(InstanceState state) {
+        Set<InstanceState> parents = new LinkedHashSet<>();
+        for (Link link : links.getOrDefault(state.object(), List.of())) {
+            InstanceState parent = link.parent() == null ? null : members.get(link.parent());
+            if (link.foreignKey().selfReferential() && parent != null && parent != state) {
+                parents.add(parent);
+            }
+        }
+        for (ForeignKeyModel fk : state.entity().table().foreignKeys()) {
+            if (fk.selfReferential()) {
+                Object key = key(state.object(), fk.columns());
+                for (InstanceState parent : key == null ? List.<InstanceState>of() : index(fk).getOrDefault(key, List.of())) {
+                    if (parent != state) {
+                        parents.add(parent);
+                    }
+                }
+            }
+        }
+        return parents;
+    }
+
+    /** The rows by the value of the columns {@code fk} references (the key an employee's mgr points at). */
+    private Map<Object, List<InstanceState>> index(ForeignKeyModel fk) {
+        return byReferencedKey.computeIfAbsent(fk, k -> {
+            Map<Object, List<InstanceState>> index = new HashMap<>();
+            for (InstanceState state : members.values()) {
+                Object key = key(state.object(), k.targetColumns());
+                if (key != null) {
+                    index.computeIfAbsent(key, x -> new ArrayList<>()).add(state);
+                }
+            }
+            return index;
+        });
+    }
+
+    /** The values of the columns as a lookup key; null when any is null. BigDecimal by value (10.0 is 10). */
+    private static Object key(Object object, List<ColumnModel> columns) {
+        List<Object> values = new ArrayList<>(columns.size());
+        for (ColumnModel column : columns) {
+            Object value = column.get(object);
+            if (value == null) {
+                return null;
+            }
+            values.add(value instanceof BigDecimal decimal ? decimal.stripTrailingZeros() : value);
+        }
+        return values;
+    }
+}
