@@ -64,6 +64,34 @@ final class RelationshipSync {
         }
     }
 
+    /**
+     * Whether a flush would find a relationship of this persistent object changed since it was loaded or last
+     * flushed: the same tests as the flush, without SQL, so that a query knows it must autoflush first.
+     */
+    static boolean hasChanges(InstanceState state) {
+        for (RelationshipModel relationship : state.entity().relationships()) {
+            Object value = relationship.get(state.object());
+            Object loaded = state.loaded(relationship);
+            if (relationship.collection()) {
+                if (!Members.readable(value) || !(value == null || value instanceof Collection<?>)) {
+                    continue;
+                }
+                Collection<?> members = value == null ? List.of() : (Collection<?>) value;
+                if (loaded == InstanceState.NOT_LOADED) {
+                    if (value != null && (!members.isEmpty() || !(value instanceof RelationCollection))) {
+                        return true;
+                    }
+                } else if (!identitySet(loaded instanceof Collection<?> c ? c : List.of()).equals(identitySet(members))) {
+                    return true;
+                }
+            } else if (!(value instanceof TenonProxy && loaded == InstanceState.NOT_LOADED || value == loaded
+                    || loaded == InstanceState.NOT_LOADED && value == null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void syncCollection(InstanceState state, RelationshipModel relationship) {
         Object value = relationship.get(state.object());
         if (!Members.readable(value) || !(value == null || value instanceof Collection<?>)) {
@@ -79,7 +107,7 @@ final class RelationshipSync {
             // (it holds no longer the session's own collection) needs it to find who left; an object added back to
             // the session (no snapshot yet) may hold members whose association row exists. Ask the database.
             boolean replaced = !(value instanceof RelationCollection) && state.snapshot() != null;
-            if (replaced || relationship.direction() == Direction.MANY_TO_MANY) {
+            if (replaced || relationship.direction() == Direction.MANY_TO_MANY && !members.isEmpty()) {
                 previous = session.related(state.object(), relationship.name()).list();
                 known = true;
                 removalsKnown = replaced;

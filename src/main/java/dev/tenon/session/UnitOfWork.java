@@ -192,10 +192,16 @@ final class UnitOfWork {
         }
     }
 
-    /** Whether anything was added or deleted, or a loaded object changed since the last flush. */
+    /**
+     * Whether anything was added or deleted, or a loaded object changed since the last flush, in a column or in a
+     * relationship ({@code emp.department = dept} alone must reach the database before a query reads it).
+     */
     boolean hasPendingWork() {
         for (InstanceState state : identityMap.states()) {
-            if (state.status() != Status.PERSISTENT || Flush.isDirty(state)) {
+            // A row deleted by an earlier flush stays DELETED until commit, with its key no longer mapped: done.
+            boolean deletedAlready = state.status() == Status.DELETED && identityMap.get(state.key()) != state.object();
+            if (state.status() != Status.PERSISTENT && !deletedAlready
+                    || state.status() == Status.PERSISTENT && (Flush.isDirty(state) || RelationshipSync.hasChanges(state))) {
                 return true;
             }
         }

@@ -81,6 +81,29 @@ class BackPopulationTest {
     }
 
     @Test
+    void aQuerySeesAnEmployeeMovedByReferenceOnly() {
+        Dept research = session.get(Dept.class, 20);
+        Emp clark = session.get(Emp.class, 7782);
+        clark.department = research;
+
+        List<Emp> inResearch = session.select(Emp.class).where(eq("deptno", 20)).list();
+
+        assertThat(inResearch).contains(clark).hasSize(6);
+        assertThat(clark.deptno).isEqualTo(20);
+    }
+
+    @Test
+    void aQuerySeesAChildAddedToACollectionOnly() {
+        Dept accounting = session.get(Dept.class, 10);
+        Emp hire = newEmp(8000, "HIRE");
+        accounting.employees.add(hire);
+
+        List<Emp> inAccounting = session.select(Emp.class).where(eq("deptno", 10)).list();
+
+        assertThat(inAccounting).contains(hire).hasSize(4);
+    }
+
+    @Test
     void movingAnEmployeeMovesItBetweenTheLoadedCollections() {
         Dept accounting = session.get(Dept.class, 10);
         Dept research = session.get(Dept.class, 20);
