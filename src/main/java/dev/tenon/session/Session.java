@@ -1,6 +1,7 @@
 package dev.tenon.session;
 
 import dev.tenon.IdentityException;
+import dev.tenon.SqlExecutionException;
 import dev.tenon.TenonException;
 import dev.tenon.engine.Executor;
 import dev.tenon.engine.Statistics;
@@ -176,15 +177,20 @@ public final class Session implements AutoCloseable {
         unitOfWork.flush();
     }
 
-    /** Flushes, then commits the transaction and returns the connection to the pool. */
+    /**
+     * Flushes, then commits the transaction and returns the connection to the pool. A commit the database refuses
+     * (a deferred constraint, a serialization failure) is handled as a failed flush: the transaction is rolled back
+     * and the objects are left as before its flushes, ready to be fixed and committed again.
+     */
     public void commit() {
         flush();
         if (connection != null) {
             try {
                 connection.commit();
             } catch (SQLException e) {
-                rollback();
-                throw new TenonException("Commit failed, the transaction was rolled back: " + e.getMessage(), e);
+                rollbackAfterFailure();
+                unitOfWork.undoFailedTransaction();
+                throw new SqlExecutionException("committing", "COMMIT", e);
             }
             release();
         }

@@ -220,11 +220,16 @@ final class UnitOfWork {
             new Flush(session, undo, sync).run(identityMap.snapshotOfStates());
         } catch (RuntimeException e) {
             session.rollbackAfterFailure();
-            undo.undo(identityMap);
+            undoFailedTransaction();
             throw e;
         } finally {
             flushing = false;
         }
+    }
+
+    /** The database rolled the transaction back after a failure: its flushes are undone in memory, objects stay. */
+    void undoFailedTransaction() {
+        undo.undo(identityMap);
     }
 
     /** Save-update cascades from every object, so that objects put into relationships since add() are added. */

@@ -2,6 +2,7 @@ package dev.tenon.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tenon.SqlExecutionException;
 import dev.tenon.demo.Dept;
@@ -159,6 +160,26 @@ class FailedFlushTest {
         scott.deptno = 40;
         session.commit();
         assertThat(db.rows("SELECT deptno FROM scott.emp WHERE empno = 7788")).containsExactly(List.of(40));
+    }
+
+    @Test
+    void aCommitRefusedByADeferredConstraintCanBeFixedAndCommittedAgain() {
+        assumeTrue(backend == Backend.POSTGRES, "H2 checks every constraint at once; only PostgreSQL defers them to COMMIT");
+        db.execute("ALTER TABLE scott.emp DROP CONSTRAINT fk_emp_deptno");
+        db.execute("ALTER TABLE scott.emp ADD CONSTRAINT fk_emp_deptno FOREIGN KEY (deptno) REFERENCES scott.dept (deptno) "
+                + "DEFERRABLE INITIALLY DEFERRED");
+        Emp hire = new Emp(8000, "HIRE", "CLERK", 7839, "2024-01-01", "1.00", null, 99);
+        session.add(hire);
+
+        SqlExecutionException e = catchThrowableOfType(SqlExecutionException.class, session::commit);
+
+        assertThat(e.isConstraintViolation()).isTrue();
+        assertThat(e.sql()).isEqualTo("COMMIT");
+        assertThat(session.status(hire)).isEqualTo(Status.PENDING);
+        assertThat(count("emp")).isEqualTo(14);
+        hire.deptno = 10;
+        session.commit();
+        assertThat(count("emp")).isEqualTo(15);
     }
 
     @Test
