@@ -246,10 +246,10 @@ final class Flush {
         int[] counts = executor.batch(connection(), dml.update(table, columns, table.primaryKey()), params, session.statistics());
         checkCounts(counts, states, "update");
         List<ColumnModel> serverSide = table.columns().stream().filter(ColumnModel::serverOnUpdate).toList();
+        if (!serverSide.isEmpty()) {
+            new ServerValues(session, undo).read(states, serverSide);
+        }
         for (InstanceState state : states) {
-            if (!serverSide.isEmpty()) {
-                new ServerValues(session, undo).read(state, serverSide);
-            }
             state.snapshotFromObject();
         }
     }

@@ -3,15 +3,19 @@ package dev.tenon.session;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.TableModel;
+import dev.tenon.sql.ColumnRef;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.FromItem;
 import dev.tenon.sql.Select;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads back the columns the database changes on update ({@code @Column(serverOnUpdate = true)}, a trigger
- * say), so that the object shows them after the flush without a manual refresh.
+ * say), so that the objects show them after the flush without a manual refresh: one SELECT by key for the rows
+ * of an update batch (in chunks of the session's batch size), not one per row.
  */
 final class ServerValues {
     private final Session session;
@@ -22,20 +26,38 @@ final class ServerValues {
         this.undo = undo;
     }
 
-    void read(InstanceState state, List<ColumnModel> columns) {
-        TableModel table = state.entity().table();
-        Select select = new Select().from(new FromItem.TableRef(table, "t"));
-        columns.forEach(column -> select.select(Expression.column("t", column), null));
-        List<Expression> key = new ArrayList<>();
-        List<ColumnModel> primaryKey = table.primaryKey();
-        for (int i = 0; i < primaryKey.size(); i++) {
-            Object value = primaryKey.size() == 1 ? state.key().id() : ((List<?>) state.key().id()).get(i);
-            key.add(Expression.compare(Expression.column("t", primaryKey.get(i)), "=", Expression.value(value, primaryKey.get(i).type())));
+    /** Sets {@code columns} of every updated object from its row; the objects are of one table. */
+    void read(List<InstanceState> states, List<ColumnModel> columns) {
+        int chunk = session.options().batchSize();
+        for (int from = 0; from < states.size(); from += chunk) {
+            readChunk(states.subList(from, Math.min(states.size(), from + chunk)), columns);
         }
-        select.where(Expression.and(key));
+    }
+
+    private void readChunk(List<InstanceState> states, List<ColumnModel> columns) {
+        TableModel table = states.get(0).entity().table();
+        List<ColumnModel> key = table.primaryKey();
+        Select select = new Select().from(new FromItem.TableRef(table, "t"));
+        key.forEach(column -> select.select(Expression.column("t", column), null));
+        columns.forEach(column -> select.select(Expression.column("t", column), null));
+        Map<Object, InstanceState> byId = new HashMap<>();
+        List<List<Object>> keys = new ArrayList<>();
+        for (InstanceState state : states) {
+            Object id = state.key().id();
+            byId.put(id, state);
+            keys.add(key.size() == 1 ? List.of(id) : List.copyOf((List<?>) id));
+        }
+        select.where(Expression.inRows(key.stream().map(column -> new ColumnRef("t", column)).toList(), keys));
         session.database().executor().query(session.connection(), select.toBoundSql(session.database().dialect()), session.statistics(), row -> {
-            for (int i = 0; i < columns.size(); i++) {
-                undo.set(state.object(), columns.get(i), columns.get(i).type().read(row, i + 1));
+            Object[] parts = new Object[key.size()];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = key.get(i).type().read(row, i + 1);
+            }
+            InstanceState state = byId.get(parts.length == 1 ? parts[0] : List.of(parts));
+            if (state != null) {
+                for (int i = 0; i < columns.size(); i++) {
+                    undo.set(state.object(), columns.get(i), columns.get(i).type().read(row, key.size() + i + 1));
+                }
             }
         });
     }

@@ -226,6 +226,20 @@ class GeneratedValuesTest {
         assertThat(session.statistics().statements()).isEqualTo(3);
     }
 
+    @Test
+    void theColumnsChangedOnUpdateAreReadBackForAWholeBatchInOneSelect() {
+        installOnUpdateRule();
+        List<Note> notes = List.of(new Note("a"), new Note("b"), new Note("c"));
+        session.addAll(notes);
+        session.commit();
+        notes.forEach(note -> note.body = note.body + "!");
+
+        session.flush();
+
+        assertThat(notes).allSatisfy(note -> assertThat(note.touched).isEqualTo("server"));
+        assertThat(session.statistics().byKind()).containsEntry(StatementKind.UPDATE, 1L).containsEntry(StatementKind.SELECT, 1L);
+    }
+
     /** Makes the database set {@code touched} to 'server' on every update, each in its own way. */
     private void installOnUpdateRule() {
         if (backend == Backend.H2) {
