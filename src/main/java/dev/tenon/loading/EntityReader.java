@@ -30,14 +30,14 @@ final class EntityReader {
         Object id;
         if (key.size() == 1) {
             ColumnModel column = key.get(0);
-            id = column.type().read(row, first + columns.indexOf(column));
+            id = column.type().read(row, first + entity.primaryKeyPosition(0));
             if (id == null) {
                 return null;
             }
         } else {
             Object[] parts = new Object[key.size()];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = key.get(i).type().read(row, first + columns.indexOf(key.get(i)));
+                parts[i] = key.get(i).type().read(row, first + entity.primaryKeyPosition(i));
                 if (parts[i] == null) {
                     return null;
                 }
