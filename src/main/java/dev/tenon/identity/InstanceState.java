@@ -17,6 +17,7 @@ public final class InstanceState {
     private final Object[] loadedRelations;
     private ResultGroup group;
     private long sequence = -1;
+    private boolean reattached;
 
     /** Marker for a relationship that has not been loaded. */
     public static final Object NOT_LOADED = new Object() {
@@ -100,6 +101,19 @@ public final class InstanceState {
     /** Whether a relationship has been loaded (or set by a flush). */
     public boolean isLoaded(RelationshipModel relationship) {
         return loaded(relationship) != NOT_LOADED;
+    }
+
+    /**
+     * Whether the object was added back to a session after leaving one: what its collections hold in the database
+     * is unknown until they are loaded or flushed, so a flush adds their members without removing any.
+     */
+    public boolean reattached() {
+        return reattached;
+    }
+
+    /** Marks the object as added back after leaving a session. */
+    public void markReattached() {
+        this.reattached = true;
     }
 
     /** The result this object came from, or null. */

@@ -40,8 +40,11 @@ public final class Ownership {
         }
     }
 
-    /** Held by {@code owner}, or detached from any session with its row in state {@code row}. */
-    private record Entry(Owner owner, Row row) {
+    /**
+     * Held by {@code owner}, or detached from any session with its row in state {@code row} and the column values
+     * it was last known to hold ({@code snapshot}: plain values, never entities, so nothing refers back to the key).
+     */
+    private record Entry(Owner owner, Row row, Object[] snapshot) {
     }
 
     private final Map<Ref, Entry> entries = new HashMap<>();
@@ -49,12 +52,15 @@ public final class Ownership {
 
     /** Records that {@code owner}'s session holds {@code object}. */
     public synchronized void claim(Object object, Owner owner) {
-        put(object, new Entry(owner, null));
+        put(object, new Entry(owner, null, null));
     }
 
-    /** Records that {@code object} left its session, with its row in the given state. */
-    public synchronized void release(Object object, Row row) {
-        put(object, new Entry(null, row));
+    /**
+     * Records that {@code object} left its session, with its row in the given state and the column values the
+     * session last knew the row to hold (null when unknown), so that adding it back writes only what changed since.
+     */
+    public synchronized void release(Object object, Row row, Object[] snapshot) {
+        put(object, new Entry(null, row, snapshot == null ? null : snapshot.clone()));
     }
 
     /** Forgets {@code object}: it is transient again. */
@@ -73,6 +79,12 @@ public final class Ownership {
     public synchronized Row detachedRow(Object object) {
         Entry entry = entries.get(new Ref(object, null));
         return entry == null ? null : entry.row();
+    }
+
+    /** The column values a detached object's row was last known to hold, or null. */
+    public synchronized Object[] detachedSnapshot(Object object) {
+        Entry entry = entries.get(new Ref(object, null));
+        return entry == null || entry.snapshot() == null ? null : entry.snapshot().clone();
     }
 
     private void put(Object object, Entry entry) {

@@ -105,8 +105,8 @@ final class RelationshipSync {
         if (!known && value != null && state.status() == Status.PERSISTENT) {
             // What the collection held before is unknown. A loaded object whose collection the application replaced
             // (it holds no longer the session's own collection) needs it to find who left; an object added back to
-            // the session (no snapshot yet) may hold members whose association row exists. Ask the database.
-            boolean replaced = !(value instanceof RelationCollection) && state.snapshot() != null;
+            // the session may hold members whose association row exists. Ask the database.
+            boolean replaced = !(value instanceof RelationCollection) && !state.reattached();
             if (replaced || relationship.direction() == Direction.MANY_TO_MANY && !members.isEmpty()) {
                 previous = session.related(state.object(), relationship.name()).list();
                 known = true;

@@ -90,9 +90,13 @@ final class UnitOfWork {
         boolean wasDetached = ownership.detachedRow(object) == Ownership.Row.EXISTS && id != null;
         state = new InstanceState(entity, object, wasDetached ? Status.PERSISTENT : Status.PENDING);
         if (wasDetached) {
-            // Its row exists, but what it holds now is unknown: the next flush writes every column.
+            // Its row exists; the values the row last held are its snapshot, so a flush writes what changed since
+            // (every column when they are unknown).
             state.key(new EntityKey(entity, id));
+            state.snapshot(ownership.detachedSnapshot(object));
+            state.markReattached();
             identityMap.put(state);
+            new Reattachment(session).rebind(state);
         } else {
             identityMap.track(state);
         }
@@ -171,7 +175,7 @@ final class UnitOfWork {
         identityMap.remove(state);
         state.leaveGroup();
         if (state.key() != null && state.status() != Status.PENDING) {
-            ownership.release(object, Ownership.Row.EXISTS);
+            ownership.release(object, Ownership.Row.EXISTS, state.snapshot());
         } else {
             ownership.forget(object);
         }
@@ -253,7 +257,7 @@ final class UnitOfWork {
             if (state.status() == Status.DELETED) {
                 identityMap.remove(state);
                 state.status(Status.DETACHED);
-                ownership.release(state.object(), Ownership.Row.DELETED);
+                ownership.release(state.object(), Ownership.Row.DELETED, null);
             }
         }
         undo.clear();
@@ -268,7 +272,7 @@ final class UnitOfWork {
         undo.undo(identityMap);
         for (InstanceState state : identityMap.snapshotOfStates()) {
             if (state.status() == Status.PERSISTENT || state.status() == Status.DELETED) {
-                ownership.release(state.object(), Ownership.Row.EXISTS);
+                ownership.release(state.object(), Ownership.Row.EXISTS, state.snapshot());
                 state.status(Status.DETACHED);
             } else {
                 ownership.forget(state.object());

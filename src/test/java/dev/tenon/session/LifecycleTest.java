@@ -142,6 +142,68 @@ class LifecycleTest {
     }
 
     @Test
+    void aDetachedObjectAddedBackLoadsItsLazyCollectionThroughTheNewSession() {
+        Scott.load(db);
+        Dept accounting = session.get(Dept.class, 10);
+        session.close();
+
+        try (Session next = db.database().openSession(db.metadata())) {
+            next.add(accounting);
+
+            assertThat(accounting.employees).extracting(e -> e.ename).containsExactly("CLARK", "KING", "MILLER");
+            assertThat(accounting.employees).allSatisfy(e -> assertThat(next.contains(e)).isTrue());
+            assertThat(next.statistics().statements()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDetachedObjectAddedBackLoadsItsLazyReferenceThroughTheNewSession() {
+        Scott.load(db);
+        Emp smith = session.get(Emp.class, 7369);
+        session.close();
+
+        try (Session next = db.database().openSession(db.metadata())) {
+            next.add(smith);
+
+            assertThat(smith.department).hasToString("Dept(20, RESEARCH)");
+            assertThat(next.get(Dept.class, 20)).isSameAs(dev.tenon.proxy.ReferenceProxies.unproxy(smith.department));
+            assertThat(next.statistics().statements()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDetachedObjectAddedBackWritesOnlyTheColumnsChangedMeanwhile() {
+        Dept dept = new Dept(50, "LEGAL", "AUSTIN");
+        session.add(dept);
+        session.commit();
+        session.close();
+        StatementLog log = StatementLog.on(db.database());
+
+        try (Session next = db.database().openSession(db.metadata())) {
+            dept.loc = "DENVER";
+            next.add(dept);
+            next.commit();
+        }
+
+        assertThat(log.sql()).containsExactly("UPDATE scott.dept SET loc = ? WHERE deptno = ?");
+    }
+
+    @Test
+    void anUnchangedDetachedObjectAddedBackWritesNothing() {
+        Dept dept = new Dept(50, "LEGAL", "AUSTIN");
+        session.add(dept);
+        session.commit();
+        session.close();
+
+        try (Session next = db.database().openSession(db.metadata())) {
+            next.add(dept);
+            next.commit();
+
+            assertThat(next.statistics().statements()).isZero();
+        }
+    }
+
+    @Test
     void expungingAPendingObjectMakesItTransient() {
         Dept dept = new Dept(50, "LEGAL", "AUSTIN");
         session.add(dept);

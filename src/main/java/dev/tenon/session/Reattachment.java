@@ -1,0 +1,78 @@
+package dev.tenon.session;
+
+import dev.tenon.LazyLoadException;
+import dev.tenon.annotation.Lazy;
+import dev.tenon.identity.InstanceState;
+import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.proxy.Loader;
+import dev.tenon.proxy.ReferenceProxies;
+import dev.tenon.proxy.RelationCollection;
+import dev.tenon.proxy.RelationList;
+import dev.tenon.proxy.RelationSet;
+import dev.tenon.proxy.TenonProxy;
+import dev.tenon.query.DynamicList;
+import dev.tenon.query.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An object added back to a session still holds the lazy stand-ins of the session it left, which refuse to load
+ * (that session is closed, or no longer knows the object). They are replaced with stand-ins that load through
+ * the new session, as SQLAlchemy loads the unloaded attributes of a re-attached object: an unloaded collection or
+ * reference loads on first access, a dynamic relationship queries again. A {@code RAISE} relationship keeps its
+ * stand-in: it must not load at all.
+ */
+final class Reattachment {
+    private final Session session;
+
+    Reattachment(Session session) {
+        this.session = session;
+    }
+
+    void rebind(InstanceState state) {
+        for (RelationshipModel relationship : state.entity().relationships()) {
+            if (relationship.lazy() == Lazy.RAISE) {
+                continue;
+            }
+            Object value = relationship.get(state.object());
+            if (value instanceof RelationCollection collection && !collection.isLoaded()) {
+                Loader loader = () -> members(state, relationship);
+                relationship.set(state.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(loader) : RelationList.lazy(loader));
+            } else if (value instanceof TenonProxy proxy && !proxy.tenon$isLoaded()) {
+                Object key = proxy.tenon$key();
+                Class<?> type = relationship.target().type();
+                relationship.set(state.object(), ReferenceProxies.create(type, key, () -> {
+                    check(state, relationship);
+                    return session.get(type, key);
+                }));
+            } else if (value instanceof DynamicList<?>) {
+                relationship.set(state.object(), new DynamicList<>(children(state, relationship)));
+            }
+        }
+    }
+
+    private Object members(InstanceState state, RelationshipModel relationship) {
+        check(state, relationship);
+        List<Object> members = children(state, relationship).list();
+        state.loaded(relationship, new ArrayList<>(members));
+        return members;
+    }
+
+    private Query<Object> children(InstanceState state, RelationshipModel relationship) {
+        Query<Object> query = session.related(state.object(), relationship.name());
+        for (RelationshipModel.Order order : relationship.orderBy()) {
+            query = query.orderBy(order.column().attribute() + (order.descending() ? " desc" : ""));
+        }
+        return query;
+    }
+
+    private void check(InstanceState state, RelationshipModel relationship) {
+        if (!session.isOpen() || session.identityMap().state(state.object()) != state) {
+            throw new LazyLoadException("Cannot lazy-load " + relationship + " of " + state.entity().name() + "#" + state.key().id()
+                    + ": the object is detached (its session is closed, or it was expunged or rolled back). Load it while the "
+                    + "session is open, e.g. .options(Load.selectin(\"" + relationship.name() + "\")) on the query that loads "
+                    + state.entity().name());
+        }
+    }
+}
