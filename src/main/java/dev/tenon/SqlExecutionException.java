@@ -1,5 +1,6 @@
 package dev.tenon;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 
 /**
@@ -14,9 +15,17 @@ public class SqlExecutionException extends TenonException {
 
     /** Wraps the driver's exception for {@code sql}, saying what Tenon was doing ({@code doing}). */
     public SqlExecutionException(String doing, String sql, SQLException cause) {
-        super("Error " + doing + ": " + cause.getMessage() + " [SQLState " + cause.getSQLState() + "]\nSQL: " + sql, cause);
+        super("Error " + doing + ": " + reported(cause).getMessage() + " [SQLState " + reported(cause).getSQLState() + "]\nSQL: " + sql, cause);
         this.sql = sql;
-        this.sqlState = cause.getSQLState();
+        this.sqlState = reported(cause).getSQLState();
+    }
+
+    /**
+     * The exception whose message is safe to show: PostgreSQL's driver writes a failed batch entry with its
+     * values inlined into the BatchUpdateException's message, while the next exception holds the server's own error.
+     */
+    private static SQLException reported(SQLException cause) {
+        return cause instanceof BatchUpdateException && cause.getNextException() != null ? cause.getNextException() : cause;
     }
 
     /** The statement that failed. */
