@@ -63,6 +63,17 @@ class FailedFlushTest {
     }
 
     @Test
+    void aFailedBatchNamesTheSqlButNotTheValuesOfAnyRow() {
+        session.addAll(new Dept(50, "SECRET-ONE", "NOWHERE"), new Dept(10, "SECRET-TWO", "NOWHERE"));
+
+        SqlExecutionException e = catchThrowableOfType(SqlExecutionException.class, session::flush);
+
+        assertThat(e.sqlState()).isEqualTo("23505");
+        assertThat(e.getMessage()).contains("batch of 2 rows", "SQL: INSERT INTO scott.dept")
+                .doesNotContain("SECRET-ONE").doesNotContain("SECRET-TWO");
+    }
+
+    @Test
     void nothingOfAFailedFlushIsWritten() {
         session.add(new Dept(50, "LEGAL", "AUSTIN"));
         Emp king = session.get(Emp.class, 7839);
