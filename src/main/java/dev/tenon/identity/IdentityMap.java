@@ -64,6 +64,16 @@ public final class IdentityMap {
         }
     }
 
+    /**
+     * Lets a persistent object go, as a detached object whose row exists: what a stream does with the objects of a
+     * chunk it has moved past, so that memory stays bounded however many rows it reads.
+     */
+    public void evict(InstanceState state) {
+        remove(state);
+        state.leaveGroup();
+        ownership.release(state.object(), Ownership.Row.EXISTS, state.snapshot());
+    }
+
     /** Every state, in no particular order. */
     public Collection<InstanceState> states() {
         return states.values();

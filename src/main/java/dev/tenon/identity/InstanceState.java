@@ -133,6 +133,37 @@ public final class InstanceState {
         this.group = null;
     }
 
+    /** Whether any column differs from the snapshot; always true without one. */
+    public boolean isModified() {
+        if (snapshot == null) {
+            return true;
+        }
+        java.util.List<dev.tenon.metadata.ColumnModel> columns = entity.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!sameValue(snapshot[i], columns.get(i).get(object))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Equality for dirty checking: BigDecimal by value (2850.00 equals 2850.0), arrays by content. */
+    public static boolean sameValue(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return java.util.Arrays.equals(x, y);
+        }
+        return a.equals(b);
+    }
+
     /** The order in which the session first saw this object: flushes write in that order. */
     public long sequence() {
         return sequence;

@@ -57,7 +57,8 @@ public final class QueryExecutor implements QueryRunner {
     /**
      * Streams the results: rows are fetched from the cursor as the stream is consumed, and the relationships of
      * each chunk of parents (one batch) are loaded before the chunk is handed out. A joined collection would
-     * spread one parent over rows of several chunks, so streaming refuses it: use selectin.
+     * spread one parent over rows of several chunks, so streaming refuses it: use selectin. Once the stream moves
+     * past a chunk, its unchanged objects leave the session (they become detached), so memory stays bounded.
      */
     @Override
     public <T> Stream<T> stream(Query<T> query) {
@@ -87,7 +88,24 @@ public final class QueryExecutor implements QueryRunner {
                 return true;
             }
 
+            private final List<InstanceState> handedOut = new ArrayList<>();
+
+            /**
+             * The objects of the chunk the stream has moved past leave the session unless they were changed, so
+             * that a stream of any length runs in bounded memory (related objects loaded eagerly stay).
+             */
+            private void evictHandedOut() {
+                for (InstanceState state : handedOut) {
+                    if (context.identityMap().state(state.object()) == state && state.status() == dev.tenon.identity.Status.PERSISTENT
+                            && !state.isModified()) {
+                        context.identityMap().evict(state);
+                    }
+                }
+                handedOut.clear();
+            }
+
             private boolean fill() {
+                evictHandedOut();
                 buffer.clear();
                 next = 0;
                 if (exhausted) {
@@ -95,7 +113,7 @@ public final class QueryExecutor implements QueryRunner {
                 }
                 ResultAssembler assembler = new ResultAssembler(context, compiled.root(), ParentSource.NONE, "stream " + compiled.root().entity.name());
                 try {
-                    while (assembler.roots().size() < context.batchSize()) {
+                    while (assembler.rootCount() < context.batchSize()) {
                         if (!cursor.next()) {
                             // A stream read to its end without try-with-resources must not leave its cursor open.
                             exhausted = true;
@@ -109,6 +127,7 @@ public final class QueryExecutor implements QueryRunner {
                 }
                 assembler.finish();
                 for (InstanceState state : assembler.roots()) {
+                    handedOut.add(state);
                     buffer.add(query.type().cast(state.object()));
                 }
                 return !buffer.isEmpty();

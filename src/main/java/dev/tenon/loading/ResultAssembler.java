@@ -61,6 +61,12 @@ final class ResultAssembler {
         return groups.computeIfAbsent(node, n -> new ResultGroup(n.relationship == null ? origin : origin + " -> " + n.relationship));
     }
 
+    /** How many distinct root objects the rows have produced so far. */
+    int rootCount() {
+        Map<InstanceState, Boolean> roots = produced.get(root);
+        return roots == null ? 0 : roots.size();
+    }
+
     /** The distinct root objects, in row order. */
     List<InstanceState> roots() {
         return new ArrayList<>(produced.getOrDefault(root, Map.of()).keySet());

@@ -136,7 +136,10 @@ public final class Query<T> {
         return results.get(0);
     }
 
-    /** Results fetched as they are consumed; close the stream (try-with-resources) to close the cursor. */
+    /**
+     * Results fetched as they are consumed, a batch at a time; close the stream (try-with-resources) to close the
+     * cursor. Objects the stream has moved past leave the session unless changed, so memory stays bounded.
+     */
     public Stream<T> stream() {
         return runner.stream(this);
     }

@@ -17,16 +17,13 @@ import dev.tenon.proxy.TenonProxy;
 import dev.tenon.sql.Dml;
 import dev.tenon.sql.Param;
 import dev.tenon.sql.ValueParam;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One flush: inserts table by table in foreign-key order (rows of a self-referencing table level by level,
@@ -189,7 +186,7 @@ final class Flush {
             for (int i = 0; i < fk.columns().size(); i++) {
                 Object value = link.parent() == null ? null : keyValue(link.parent(), fk.targetColumns().get(i));
                 ColumnModel column = fk.columns().get(i);
-                if (!sameValue(column.get(child), value)) {
+                if (!InstanceState.sameValue(column.get(child), value)) {
                     undo.set(child, column, value);
                 }
             }
@@ -264,7 +261,7 @@ final class Flush {
                 if (!column.primaryKey()) {
                     changed.add(column);
                 }
-            } else if (!sameValue(snapshot[i], column.get(state.object()))) {
+            } else if (!InstanceState.sameValue(snapshot[i], column.get(state.object()))) {
                 if (column.primaryKey()) {
                     throw new IdentityException("The key of " + state + " was changed to " + column.get(state.object())
                             + "; a primary key cannot change: delete the row and add a new one");
@@ -273,21 +270,6 @@ final class Flush {
             }
         }
         return changed;
-    }
-
-    /** Whether any column differs from the snapshot. */
-    static boolean isDirty(InstanceState state) {
-        Object[] snapshot = state.snapshot();
-        if (snapshot == null) {
-            return true;
-        }
-        List<ColumnModel> columns = state.entity().columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (!sameValue(snapshot[i], columns.get(i).get(state.object()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- deletes -------------------------------------------------------------------------------------------
@@ -372,22 +354,5 @@ final class Flush {
                         + "(deleted by another transaction?); refresh or reload it");
             }
         }
-    }
-
-    /** Equality for dirty checking: BigDecimal by value (2850.00 equals 2850.0), arrays by content. */
-    static boolean sameValue(Object a, Object b) {
-        if (a == b) {
-            return true;
-        }
-        if (a == null || b == null) {
-            return false;
-        }
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-            return x.compareTo(y) == 0;
-        }
-        if (a instanceof byte[] x && b instanceof byte[] y) {
-            return Arrays.equals(x, y);
-        }
-        return Objects.equals(a, b);
     }
 }

@@ -205,7 +205,7 @@ final class UnitOfWork {
             // A row deleted by an earlier flush stays DELETED until commit, with its key no longer mapped: done.
             boolean deletedAlready = state.status() == Status.DELETED && identityMap.get(state.key()) != state.object();
             if (state.status() != Status.PERSISTENT && !deletedAlready
-                    || state.status() == Status.PERSISTENT && (Flush.isDirty(state) || RelationshipSync.hasChanges(state))) {
+                    || state.status() == Status.PERSISTENT && (state.isModified() || RelationshipSync.hasChanges(state))) {
                 return true;
             }
         }

@@ -49,6 +49,24 @@ class QueryStreamTest {
     }
 
     @Test
+    void objectsTheStreamHasMovedPastLeaveTheSessionUnlessChanged() {
+        List<Emp> seen;
+        try (Stream<Emp> emps = session.select(Emp.class).orderBy("empno").stream()) {
+            seen = emps.peek(emp -> {
+                if (emp.ename.equals("SMITH")) {
+                    emp.sal = new java.math.BigDecimal("999.00");
+                }
+            }).toList();
+        }
+
+        assertThat(seen).hasSize(14);
+        assertThat(session.contains(seen.get(0))).as("SMITH was changed: it stays to be flushed").isTrue();
+        assertThat(seen.subList(1, 14)).noneMatch(session::contains);
+        session.commit();
+        assertThat(db.rows("SELECT sal FROM scott.emp WHERE empno = 7369").get(0).get(0).toString()).isEqualTo("999.00");
+    }
+
+    @Test
     void aStreamGivesEveryResultInOrder() {
         try (Stream<Emp> emps = session.select(Emp.class).where(eq("deptno", 30)).orderBy("empno").stream()) {
             assertThat(emps.map(emp -> emp.ename)).containsExactly("ALLEN", "WARD", "MARTIN", "BLAKE", "TURNER", "JAMES");
