@@ -1,0 +1,86 @@
+package dev.tenon.bench;
+
+import dev.tenon.bench.jpa.JpaEmp;
+import dev.tenon.bench.model.Emp;
+import dev.tenon.session.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.openjdk.jmh.annotations.Param;
+
+/** Get by id: single-row lookups of employees spread over the table, each in its own short session. */
+public class GetById extends Workload {
+    private static final String SQL = Jdbc.SELECT_EMPS + " WHERE empno = ?";
+
+    @Param("10000")
+    public int lookups;
+
+    @Param("100000")
+    public int emps;
+
+    private int[] ids;
+
+    @Override
+    protected void load() throws Exception {
+        Dataset.ensure(backend, jdbc, emps / 20, 20);
+        ids = new int[lookups];
+        for (int i = 0; i < lookups; i++) {
+            ids[i] = (int) (1 + (i * 7919L) % emps);
+        }
+    }
+
+    @Override
+    protected long runJdbc() throws Exception {
+        long h = 0;
+        for (int id : ids) {
+            try (Connection connection = jdbc.getConnection(); PreparedStatement statement = connection.prepareStatement(SQL)) {
+                statement.setInt(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        h += Checksum.of(Jdbc.emp(rows, 1));
+                    }
+                }
+            }
+        }
+        return h;
+    }
+
+    @Override
+    protected long runTenon() {
+        long h = 0;
+        for (int id : ids) {
+            try (Session session = tenon.openSession(metadata)) {
+                h += Checksum.of(session.get(Emp.class, id));
+            }
+        }
+        return h;
+    }
+
+    @Override
+    protected long runHibernate() {
+        long h = 0;
+        for (int id : ids) {
+            try (org.hibernate.Session session = hibernate.openSession()) {
+                h += Checksum.of(session.find(JpaEmp.class, id));
+            }
+        }
+        return h;
+    }
+
+    @Override
+    protected long tenonStatements() {
+        return lookups;
+    }
+
+    /** A second get of the same key in the same session runs no statement. */
+    @Override
+    protected void checkTenon() {
+        try (Session session = tenon.openSession(metadata)) {
+            Emp first = session.get(Emp.class, ids[0]);
+            long before = session.statistics().statements();
+            if (session.get(Emp.class, ids[0]) != first || session.statistics().statements() != before) {
+                throw new IllegalStateException("Tenon ran a statement for an object already in the identity map");
+            }
+        }
+    }
+}
