@@ -2,6 +2,7 @@ package dev.tenon.proxy;
 
 import dev.tenon.TenonException;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -21,18 +22,33 @@ import net.bytebuddy.matcher.ElementMatchers;
  */
 public final class ReferenceProxies {
     private static final String HANDLER_FIELD = "tenon$handler";
-    private static final ConcurrentMap<Class<?>, Class<?>> PROXY_CLASSES = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Class<?>, Factory> FACTORIES = new ConcurrentHashMap<>();
+
+    /**
+     * How to make instances of one generated class: its constructor and handler field, looked up once, since a
+     * query may create a proxy for every row it reads.
+     */
+    private record Factory(Constructor<?> constructor, Field handler) {
+        static Factory of(Class<?> type) {
+            Class<?> proxyClass = generate(type);
+            try {
+                return new Factory(proxyClass.getDeclaredConstructor(), proxyClass.getDeclaredField(HANDLER_FIELD));
+            } catch (NoSuchMethodException | NoSuchFieldException e) {
+                throw new TenonException("Cannot create a lazy proxy of " + type.getSimpleName()
+                        + ": give it a non-private no-argument constructor", e);
+            }
+        }
+    }
 
     private ReferenceProxies() {
     }
 
     /** A proxy of {@code type} for the row with {@code key}, filled by {@code loader} on first use. */
     public static Object create(Class<?> type, Object key, Loader loader) {
-        Class<?> proxyClass = PROXY_CLASSES.computeIfAbsent(type, ReferenceProxies::generate);
+        Factory factory = FACTORIES.computeIfAbsent(type, Factory::of);
         try {
-            Object proxy = proxyClass.getDeclaredConstructor().newInstance();
-            Field handler = proxyClass.getDeclaredField(HANDLER_FIELD);
-            handler.set(proxy, new Handler(key, loader));
+            Object proxy = factory.constructor().newInstance();
+            factory.handler().set(proxy, new Handler(key, loader));
             return proxy;
         } catch (ReflectiveOperationException e) {
             throw new TenonException("Cannot create a lazy proxy of " + type.getSimpleName()

@@ -270,7 +270,8 @@ final class UnitOfWork {
      */
     void afterRollback() {
         undo.undo(identityMap);
-        for (InstanceState state : identityMap.snapshotOfStates()) {
+        // Order does not matter here, and a session that read many rows should not sort them to let them go.
+        for (InstanceState state : identityMap.states()) {
             if (state.status() == Status.PERSISTENT || state.status() == Status.DELETED) {
                 ownership.release(state.object(), Ownership.Row.EXISTS, state.snapshot());
                 state.status(Status.DETACHED);
