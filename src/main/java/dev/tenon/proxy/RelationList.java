@@ -14,12 +14,15 @@ import java.util.RandomAccess;
  * @param <E> the element type
  */
 public final class RelationList<E> extends AbstractList<E> implements RandomAccess, RelationCollection {
-    private List<E> elements;
-    private Loader loader;
+    private final LazyMembers<List<E>> members;
 
     private RelationList(List<E> elements, Loader loader) {
-        this.elements = elements;
-        this.loader = loader;
+        this.members = new LazyMembers<>(elements, loader, RelationList::copy);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> List<E> copy(Collection<?> members) {
+        return new ArrayList<>((Collection<E>) members);
     }
 
     /** A list that loads itself on first access. */
@@ -32,26 +35,18 @@ public final class RelationList<E> extends AbstractList<E> implements RandomAcce
         return new RelationList<>(new ArrayList<>(members), null);
     }
 
-    @SuppressWarnings("unchecked")
     private List<E> elements() {
-        if (elements == null) {
-            Collection<E> loadedMembers = (Collection<E>) loader.load();
-            elements = new ArrayList<>(loadedMembers);
-            loader = null;
-        }
-        return elements;
+        return members.get();
     }
 
     @Override
     public boolean isLoaded() {
-        return elements != null;
+        return members.isLoaded();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void fill(Collection<?> members) {
-        elements = new ArrayList<>((Collection<E>) members);
-        loader = null;
+    public void fill(Collection<?> loaded) {
+        members.fill(loaded);
     }
 
     @Override

@@ -13,12 +13,15 @@ import java.util.Set;
  * @param <E> the element type
  */
 public final class RelationSet<E> extends AbstractSet<E> implements RelationCollection {
-    private Set<E> elements;
-    private Loader loader;
+    private final LazyMembers<Set<E>> members;
 
     private RelationSet(Set<E> elements, Loader loader) {
-        this.elements = elements;
-        this.loader = loader;
+        this.members = new LazyMembers<>(elements, loader, RelationSet::copy);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> Set<E> copy(Collection<?> members) {
+        return new LinkedHashSet<>((Collection<E>) members);
     }
 
     /** A set that loads itself on first access. */
@@ -31,25 +34,18 @@ public final class RelationSet<E> extends AbstractSet<E> implements RelationColl
         return new RelationSet<>(new LinkedHashSet<>(members), null);
     }
 
-    @SuppressWarnings("unchecked")
     private Set<E> elements() {
-        if (elements == null) {
-            elements = new LinkedHashSet<>((Collection<E>) loader.load());
-            loader = null;
-        }
-        return elements;
+        return members.get();
     }
 
     @Override
     public boolean isLoaded() {
-        return elements != null;
+        return members.isLoaded();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void fill(Collection<?> members) {
-        elements = new LinkedHashSet<>((Collection<E>) members);
-        loader = null;
+    public void fill(Collection<?> loaded) {
+        members.fill(loaded);
     }
 
     @Override
