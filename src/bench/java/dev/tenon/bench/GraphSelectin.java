@@ -40,7 +40,7 @@ public class GraphSelectin extends Workload {
         try (Connection connection = workload.jdbc.getConnection()) {
             Map<Integer, Dept> byKey = new HashMap<>();
             List<Dept> result = Jdbc.depts(connection, byKey);
-            Jdbc.employeesOf(connection, workload.backend, result, byKey, BATCH);
+            Jdbc.employeesOf(connection, result, byKey, BATCH);
             return result;
         }
     }

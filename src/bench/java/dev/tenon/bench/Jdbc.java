@@ -81,27 +81,20 @@ final class Jdbc {
     }
 
     /**
-     * Fills the employee lists of {@code depts} with one statement per {@code batchSize} departments: an IN list on
-     * H2, one array bound to {@code = ANY(?)} on PostgreSQL (each the faster form on its database).
+     * Fills the employee lists of {@code depts} with one statement per {@code batchSize} departments, the keys bound as
+     * one array to {@code = ANY(?)}: on PostgreSQL the form every careful programmer uses, and on H2 (2.5) measured
+     * faster than a list of 500 parameters, which H2 compares one by one for every row the index returns.
      */
-    static void employeesOf(Connection connection, Backend backend, List<Dept> depts, Map<Integer, Dept> byKey, int batchSize)
-            throws SQLException {
-        for (int start = 0; start < depts.size(); start += batchSize) {
-            List<Dept> batch = depts.subList(start, Math.min(depts.size(), start + batchSize));
-            String where = backend == Backend.POSTGRESQL ? "deptno = ANY(?)" : "deptno IN (" + "?, ".repeat(batch.size() - 1) + "?)";
-            try (PreparedStatement statement = connection.prepareStatement(SELECT_EMPS + " WHERE " + where + " ORDER BY empno")) {
-                if (backend == Backend.POSTGRESQL) {
-                    Integer[] keys = new Integer[batch.size()];
-                    for (int i = 0; i < keys.length; i++) {
-                        keys[i] = batch.get(i).deptno;
-                    }
-                    Array array = connection.createArrayOf("integer", keys);
-                    statement.setArray(1, array);
-                } else {
-                    for (int i = 0; i < batch.size(); i++) {
-                        statement.setInt(i + 1, batch.get(i).deptno);
-                    }
+    static void employeesOf(Connection connection, List<Dept> depts, Map<Integer, Dept> byKey, int batchSize) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SELECT_EMPS + " WHERE deptno = ANY(?) ORDER BY empno")) {
+            for (int start = 0; start < depts.size(); start += batchSize) {
+                List<Dept> batch = depts.subList(start, Math.min(depts.size(), start + batchSize));
+                Integer[] keys = new Integer[batch.size()];
+                for (int i = 0; i < keys.length; i++) {
+                    keys[i] = batch.get(i).deptno;
                 }
+                Array array = connection.createArrayOf("integer", keys);
+                statement.setArray(1, array);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         Emp emp = emp(rows, 1);
@@ -110,6 +103,7 @@ final class Jdbc {
                         dept.employees.add(emp);
                     }
                 }
+                array.free();
             }
         }
     }
