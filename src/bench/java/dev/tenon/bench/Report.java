@@ -32,6 +32,11 @@ final class Report {
             new Workload("GetById", "get by id, {lookups} sessions", 1.5, p -> "1 per lookup"),
             new Workload("Streaming", "streaming {rows} rows, -Xmx64m", 0, p -> "1"));
 
+    /** The workloads' class names, in the order of the table. */
+    static List<String> workloadNames() {
+        return WORKLOADS.stream().map(Workload::name).toList();
+    }
+
     private static String batches(String parents) {
         return String.valueOf((Long.parseLong(parents) + 499) / 500);
     }
@@ -187,10 +192,10 @@ final class Report {
         }
     }
 
-    /** A heading naming the date and the machine. */
-    static String heading(String mode) {
+    /** A heading naming the run, the date and the machine. */
+    static String heading(String run) {
         Runtime runtime = Runtime.getRuntime();
-        return "Benchmarks, " + mode + " mode, " + LocalDate.now() + ": " + runtime.availableProcessors() + " cores, "
+        return "Benchmarks, " + run + ", " + LocalDate.now() + ": " + runtime.availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version")
                 + ". Times per operation; ratios to hand-written JDBC in the same run (lower is better).";
     }
