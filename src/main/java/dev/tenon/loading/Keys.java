@@ -5,8 +5,11 @@ import dev.tenon.proxy.TenonProxy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Key values read off objects: the values a relationship matches on, and identity keys built from them. */
-final class Keys {
+/**
+ * Key values read off objects: the values a relationship matches on, and identity keys built from them. Shared
+ * with the flush, which sets foreign keys from the same values.
+ */
+public final class Keys {
     private Keys() {
     }
 
@@ -14,14 +17,18 @@ final class Keys {
     static List<Object> values(Object object, List<ColumnModel> columns) {
         List<Object> values = new ArrayList<>(columns.size());
         for (ColumnModel column : columns) {
-            if (object instanceof TenonProxy proxy && !proxy.tenon$isLoaded()) {
-                List<ColumnModel> key = column.table().primaryKey();
-                values.add(key.size() == 1 ? proxy.tenon$key() : ((List<?>) proxy.tenon$key()).get(key.indexOf(column)));
-            } else {
-                values.add(column.get(object instanceof TenonProxy proxy ? proxy.tenon$target() : object));
-            }
+            values.add(value(object, column));
         }
         return values;
+    }
+
+    /** One column's value on {@code object}; for an unloaded proxy, read from its key without loading it. */
+    public static Object value(Object object, ColumnModel column) {
+        if (object instanceof TenonProxy proxy && !proxy.tenon$isLoaded()) {
+            List<ColumnModel> key = column.table().primaryKey();
+            return key.size() == 1 ? proxy.tenon$key() : ((List<?>) proxy.tenon$key()).get(key.indexOf(column));
+        }
+        return column.get(object instanceof TenonProxy proxy ? proxy.tenon$target() : object);
     }
 
     /** An identity key from values: the value itself for one column, an immutable list for several; null if any is null. */

@@ -2,6 +2,7 @@ package dev.tenon.session;
 
 import dev.tenon.engine.Executor;
 import dev.tenon.engine.Statistics;
+import dev.tenon.loading.Keys;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.ForeignKeyModel;
 import dev.tenon.metadata.RelationshipModel;
@@ -54,8 +55,8 @@ final class AssociationRows {
             List<ColumnModel> columns = new ArrayList<>(relationship.foreignKey().columns());
             columns.addAll(relationship.secondaryForeignKey().columns());
             List<Object> values = new ArrayList<>();
-            relationship.foreignKey().targetColumns().forEach(c -> values.add(Flush.keyValue(association.owner(), c)));
-            relationship.secondaryForeignKey().targetColumns().forEach(c -> values.add(Flush.keyValue(association.target(), c)));
+            relationship.foreignKey().targetColumns().forEach(c -> values.add(Keys.value(association.owner(), c)));
+            relationship.secondaryForeignKey().targetColumns().forEach(c -> values.add(Keys.value(association.target(), c)));
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
                 order.add(i);
@@ -88,7 +89,7 @@ final class AssociationRows {
             List<Object> identity = new ArrayList<>(List.of(sql));
             List<Param> params = new ArrayList<>();
             for (int i = 0; i < key.columns().size(); i++) {
-                Object value = Flush.keyValue(association.owner(), key.targetColumns().get(i));
+                Object value = Keys.value(association.owner(), key.targetColumns().get(i));
                 identity.add(value);
                 params.add(new ValueParam(value, key.columns().get(i).type()));
             }

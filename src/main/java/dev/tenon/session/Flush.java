@@ -7,6 +7,7 @@ import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
+import dev.tenon.loading.Keys;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.ForeignKeyModel;
@@ -184,23 +185,13 @@ final class Flush {
         for (Link link : linksByChild.getOrDefault(child, List.of())) {
             ForeignKeyModel fk = link.foreignKey();
             for (int i = 0; i < fk.columns().size(); i++) {
-                Object value = link.parent() == null ? null : keyValue(link.parent(), fk.targetColumns().get(i));
+                Object value = link.parent() == null ? null : Keys.value(link.parent(), fk.targetColumns().get(i));
                 ColumnModel column = fk.columns().get(i);
                 if (!InstanceState.sameValue(column.get(child), value)) {
                     undo.set(child, column, value);
                 }
             }
         }
-    }
-
-    /** A column of the parent's key; from a proxy without loading it. */
-    static Object keyValue(Object parent, ColumnModel column) {
-        if (parent instanceof TenonProxy proxy && !proxy.tenon$isLoaded()) {
-            List<ColumnModel> key = column.table().primaryKey();
-            Object id = proxy.tenon$key();
-            return key.size() == 1 ? id : ((List<?>) id).get(key.indexOf(column));
-        }
-        return column.get(parent instanceof TenonProxy proxy ? proxy.tenon$target() : parent);
     }
 
     // ---- updates -------------------------------------------------------------------------------------------
