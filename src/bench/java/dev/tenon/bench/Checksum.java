@@ -41,11 +41,11 @@ public final class Checksum {
         return h * 1_000_003 + value;
     }
 
-    /** Fails the benchmark when a contender's result differs from hand-written JDBC's. */
+    /** Fails the benchmark when a contender's result differs from what the data set holds. */
     public static long check(String what, long expected, long actual) {
         if (actual != expected) {
-            throw new IllegalStateException(what + " returned checksum " + actual + " where hand-written JDBC returns " + expected
-                    + ": the contenders do not build the same objects");
+            throw new IllegalStateException(what + " returned checksum " + actual + " where the data set gives " + expected
+                    + ": it did not build the objects the rows hold");
         }
         return actual;
     }

@@ -44,6 +44,27 @@ final class Dataset {
         return emp;
     }
 
+    /** The checksum of employees {@code 1..emps} read flat, in any order: their count plus each one's checksum. */
+    static long flatChecksum(int emps, int perDept) {
+        long h = emps;
+        for (int x = 1; x <= emps; x++) {
+            h += Checksum.of(emp(x, perDept));
+        }
+        return h;
+    }
+
+    /** The checksum of {@link Checksum#graph}: departments in order, each with its employees in order, linked back. */
+    static long graphChecksum(int depts, int perDept) {
+        long h = depts;
+        for (int d = 1; d <= depts; d++) {
+            h = Checksum.next(h, Checksum.dept(d, "D" + d, "L" + d % 100));
+            for (int x = (d - 1) * perDept + 1; x <= d * perDept; x++) {
+                h = Checksum.next(h, Checksum.of(emp(x, perDept)) + 1);
+            }
+        }
+        return h;
+    }
+
     /** {@link #emp(int, int)} as Hibernate's entity. */
     static JpaEmp jpaEmp(int x, int perDept) {
         JpaEmp emp = new JpaEmp();

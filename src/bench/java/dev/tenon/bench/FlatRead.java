@@ -21,6 +21,11 @@ public class FlatRead extends Workload {
     }
 
     @Override
+    protected long expected() {
+        return Dataset.flatChecksum(emps, 20);
+    }
+
+    @Override
     protected long runJdbc() throws Exception {
         List<Emp> result = new ArrayList<>();
         try (Connection connection = jdbc.getConnection();

@@ -30,6 +30,15 @@ public class GetById extends Workload {
     }
 
     @Override
+    protected long expected() {
+        long h = 0;
+        for (int id : ids) {
+            h += Checksum.of(Dataset.emp(id, 20));
+        }
+        return h;
+    }
+
+    @Override
     protected long runJdbc() throws Exception {
         long h = 0;
         for (int id : ids) {

@@ -31,6 +31,11 @@ public class GraphJoin extends Workload {
     }
 
     @Override
+    protected long expected() {
+        return Dataset.graphChecksum(depts, perDept);
+    }
+
+    @Override
     protected long runJdbc() throws Exception {
         List<Dept> result = new ArrayList<>();
         Map<Integer, Dept> byKey = new HashMap<>();

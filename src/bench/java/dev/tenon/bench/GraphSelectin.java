@@ -31,6 +31,11 @@ public class GraphSelectin extends Workload {
     }
 
     @Override
+    protected long expected() {
+        return Dataset.graphChecksum(depts, perDept);
+    }
+
+    @Override
     protected long runJdbc() throws Exception {
         return Checksum.graph(handWritten(this));
     }

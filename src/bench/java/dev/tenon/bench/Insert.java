@@ -35,6 +35,11 @@ public class Insert extends Workload {
     }
 
     @Override
+    protected long expected() {
+        return Dataset.flatChecksum(emps, perDept());
+    }
+
+    @Override
     protected long runJdbc() throws Exception {
         List<Emp> rows = new ArrayList<>(emps);
         for (int x = 1; x <= emps; x++) {

@@ -26,6 +26,11 @@ public class LazyBatched extends Workload {
     }
 
     @Override
+    protected long expected() {
+        return Dataset.graphChecksum(depts, perDept);
+    }
+
+    @Override
     protected long runJdbc() throws Exception {
         return Checksum.graph(GraphSelectin.handWritten(this));
     }

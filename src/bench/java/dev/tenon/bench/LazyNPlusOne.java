@@ -31,6 +31,11 @@ public class LazyNPlusOne extends Workload {
     }
 
     @Override
+    protected long expected() {
+        return Dataset.graphChecksum(depts, perDept);
+    }
+
+    @Override
     protected long runJdbc() throws Exception {
         try (Connection connection = jdbc.getConnection()) {
             List<Dept> result = Jdbc.depts(connection, new HashMap<>());

@@ -36,6 +36,11 @@ public class Streaming extends Workload {
     }
 
     @Override
+    protected long expected() {
+        return Dataset.flatChecksum(rows, 20);
+    }
+
+    @Override
     protected long runJdbc() throws Exception {
         long h = 0;
         long count = 0;
