@@ -1,7 +1,9 @@
 package dev.tenon.identity;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -9,28 +11,33 @@ import java.util.Map;
 
 /**
  * One object per row within a session: the map from {@link EntityKey} to object, and the state of every
- * object the session holds (pending ones too, which have no key yet). Every object it takes is claimed for its
- * session in the database's {@link Ownership}. Single-threaded, like its session.
+ * object the session holds (pending ones too, which have no key yet). Used by its session's thread; the only
+ * question another thread asks is {@link #holds}, hence the few synchronized methods.
  */
 public final class IdentityMap {
-    private final Map<EntityKey, Object> byKey = new HashMap<>();
+    private final Map<EntityKey, InstanceState> byKey = new HashMap<>();
     private final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    /** The states in the order the session first saw them; removed ones are skipped and dropped now and then. */
+    private List<InstanceState> order = new ArrayList<>();
+    private int removed;
     private final Ownership ownership;
-    private final Ownership.Owner owner = new Ownership.Owner();
+    private final WeakReference<IdentityMap> registration;
     private long sequence;
 
-    /** A map for one session of the database whose sessions share {@code ownership}. */
+    /** A map for one session of the database whose sessions share {@code ownership}; open until {@link #close}. */
     public IdentityMap(Ownership ownership) {
         this.ownership = ownership;
-    }
-
-    /** The token that stands for this map's session in the {@link Ownership}. */
-    public Ownership.Owner owner() {
-        return owner;
+        this.registration = ownership.opened(this);
     }
 
     /** The object with this identity, or null. */
     public Object get(EntityKey key) {
+        InstanceState state = byKey.get(key);
+        return state == null ? null : state.object();
+    }
+
+    /** The state of the object with this identity, or null. */
+    public InstanceState stateOf(EntityKey key) {
         return byKey.get(key);
     }
 
@@ -39,27 +46,40 @@ public final class IdentityMap {
         return states.get(object);
     }
 
+    /** Whether the session holds {@code object}: asked by other sessions, from any thread. */
+    synchronized boolean holds(Object object) {
+        return states.containsKey(object);
+    }
+
     /** Adds an object without identity (pending). */
-    public void track(InstanceState state) {
-        state.sequence(sequence++);
-        if (states.put(state.object(), state) == null) {
-            ownership.claim(state.object(), owner);
-        }
+    public synchronized void track(InstanceState state) {
+        add(state);
     }
 
     /** Adds or re-keys an object with identity. */
-    public void put(InstanceState state) {
+    public synchronized void put(InstanceState state) {
+        add(state);
+        byKey.put(state.key(), state);
+    }
+
+    private void add(InstanceState state) {
         state.sequence(sequence++);
-        if (states.put(state.object(), state) == null) {
-            ownership.claim(state.object(), owner);
+        if (states.put(state.object(), state) == null && !state.listed) {
+            order.add(state);
+            state.listed = true;
         }
-        byKey.put(state.key(), state.object());
     }
 
     /** Removes an object; what became of it is for the session to record in the {@link Ownership}. */
-    public void remove(InstanceState state) {
-        states.remove(state.object());
-        if (state.key() != null && byKey.get(state.key()) == state.object()) {
+    public synchronized void remove(InstanceState state) {
+        if (states.remove(state.object()) != null && ++removed > 1024 && removed > states.size()) {
+            List<InstanceState> live = live();
+            order.forEach(s -> s.listed = false);
+            live.forEach(s -> s.listed = true);
+            order = live;
+            removed = 0;
+        }
+        if (state.key() != null && byKey.get(state.key()) == state) {
             byKey.remove(state.key());
         }
     }
@@ -81,15 +101,42 @@ public final class IdentityMap {
 
     /** A copy of the states in the order the session first saw them, safe to iterate while the map changes. */
     public List<InstanceState> snapshotOfStates() {
-        List<InstanceState> copy = new ArrayList<>(states.values());
-        copy.sort(java.util.Comparator.comparingLong(InstanceState::sequence));
-        return copy;
+        return live();
     }
 
-    /** Forgets everything. */
-    public void clear() {
+    private List<InstanceState> live() {
+        List<InstanceState> live = new ArrayList<>(states.size());
+        boolean sorted = true;
+        for (InstanceState state : order) {
+            if (states.get(state.object()) == state) {
+                sorted &= live.isEmpty() || live.get(live.size() - 1).sequence() < state.sequence();
+                live.add(state);
+            }
+        }
+        if (!sorted) {
+            // A state put back after it was dropped from the order (a flush undone) goes back to its first place.
+            live.sort(Comparator.comparingLong(InstanceState::sequence));
+        }
+        return live;
+    }
+
+    /**
+     * Every object leaves the session (its transaction was rolled back): detached when its row exists, transient
+     * when it was only pending; see {@link Ownership#releaseAll}.
+     */
+    public synchronized void clear() {
+        ownership.releaseAll(states.values());
         byKey.clear();
         states.clear();
+        order.forEach(s -> s.listed = false);
+        order = new ArrayList<>();
+        removed = 0;
+    }
+
+    /** The session is over: {@link #clear()}, and other sessions may take its objects. */
+    public synchronized void close() {
+        clear();
+        ownership.closed(registration);
     }
 
     /** How many objects are held. */

@@ -14,10 +14,16 @@ public final class InstanceState {
     private Status status;
     private EntityKey key;
     private Object[] snapshot;
-    private final Object[] loadedRelations;
+    /** What each relationship held when loaded, by index; null until the first one is loaded (most never are). */
+    private Object[] loadedRelations;
     private ResultGroup group;
     private long sequence = -1;
     private boolean reattached;
+    /** Whether the identity map's ordered list holds this state (see {@link IdentityMap}). */
+    boolean listed;
+    /** The statement that built this object, and the last result group that produced it: see {@link #producedIn}. */
+    private Object createdBy;
+    private ResultGroup lastProducedIn;
 
     /** Marker for a relationship that has not been loaded. */
     public static final Object NOT_LOADED = new Object() {
@@ -32,8 +38,6 @@ public final class InstanceState {
         this.entity = entity;
         this.object = object;
         this.status = status;
-        this.loadedRelations = new Object[entity.relationships().size()];
-        java.util.Arrays.fill(loadedRelations, NOT_LOADED);
     }
 
     /** The object's entity. */
@@ -90,12 +94,19 @@ public final class InstanceState {
      * collection's members; {@link #NOT_LOADED} when it was never loaded.
      */
     public Object loaded(RelationshipModel relationship) {
-        return loadedRelations[entity.relationships().indexOf(relationship)];
+        return loadedRelations == null ? NOT_LOADED : loadedRelations[relationship.index()];
     }
 
     /** Records what a relationship holds in the database now. */
     public void loaded(RelationshipModel relationship, Object value) {
-        loadedRelations[entity.relationships().indexOf(relationship)] = value;
+        if (loadedRelations == null) {
+            if (value == NOT_LOADED) {
+                return;
+            }
+            loadedRelations = new Object[entity.relationships().size()];
+            java.util.Arrays.fill(loadedRelations, NOT_LOADED);
+        }
+        loadedRelations[relationship.index()] = value;
     }
 
     /** Whether a relationship has been loaded (or set by a flush). */
@@ -126,6 +137,30 @@ public final class InstanceState {
         if (group == null) {
             this.group = value;
         }
+    }
+
+    /** Records that {@code statement} (a token of the loading code's) built this object. */
+    public void createdBy(Object statement) {
+        this.createdBy = statement;
+    }
+
+    /** Whether {@code statement} built this object (rather than finding it in the identity map). */
+    public boolean isCreatedBy(Object statement) {
+        return createdBy == statement;
+    }
+
+    /**
+     * Records that {@code group} produced this object and says whether that is news: false when the group was the
+     * last to produce it, null when unknown (another group produced it since, so the caller must look it up).
+     * Loading asks this for every row; a field compare spares a hash lookup per row in the common case.
+     */
+    public Boolean producedIn(ResultGroup group) {
+        if (lastProducedIn == group) {
+            return Boolean.FALSE;
+        }
+        boolean first = lastProducedIn == null || lastProducedIn.statement() != group.statement();
+        lastProducedIn = group;
+        return first ? Boolean.TRUE : null;
     }
 
     /** Forgets the result group, so that the object is no longer part of a batch. */

@@ -5,6 +5,8 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which session holds each object, and what became of the row of an object that left its session: what SQLAlchemy
@@ -12,9 +14,11 @@ import java.util.Map;
  * another open session holds, and take back a detached object as persistent (its row is updated) instead of
  * pending (a second INSERT with the same key).
  *
- * <p>One per database, shared by its sessions, hence thread-safe. Objects are held weakly and by identity (an
- * entity's own {@code equals} does not confuse two objects with the same key): it keeps nothing alive and holds no
- * data, only where each object stands.
+ * <p>Loading must stay cheap, so nothing is recorded while a session reads rows: whether another session holds an
+ * object is asked of the open sessions' identity maps when an object is added, which is rare next to loading. Only
+ * an object that leaves its session is recorded here, once, held weakly and by identity (an entity's own
+ * {@code equals} does not confuse two objects with the same key): this keeps nothing alive and holds no entity.
+ * One per database, shared by its sessions, hence thread-safe.
  */
 public final class Ownership {
     /** What a detached object's row is. */
@@ -25,86 +29,108 @@ public final class Ownership {
         DELETED
     }
 
-    /** Stands for one session; holds no reference to it, so that an object never keeps its session alive. */
-    public static final class Owner {
-        private volatile boolean open = true;
-
-        /** Called when the session closes: its objects are free to join another. */
-        public void close() {
-            open = false;
-        }
-
-        /** Whether the session is still open. */
-        public boolean isOpen() {
-            return open;
-        }
-    }
-
-    /**
-     * Held by {@code owner}, or detached from any session with its row in state {@code row} and the column values
-     * it was last known to hold ({@code snapshot}: plain values, never entities, so nothing refers back to the key).
-     */
-    private record Entry(Owner owner, Row row, Object[] snapshot) {
-    }
-
-    private final Map<Ref, Entry> entries = new HashMap<>();
+    private final Set<WeakReference<IdentityMap>> open = ConcurrentHashMap.newKeySet();
+    private final Map<Departure, Departure> departed = new HashMap<>();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
-    /** Records that {@code owner}'s session holds {@code object}. */
-    public synchronized void claim(Object object, Owner owner) {
-        put(object, new Entry(owner, null, null));
+    /** Registers a session's map until {@link #closed}; weakly, so that a session never closed can still go. */
+    WeakReference<IdentityMap> opened(IdentityMap map) {
+        WeakReference<IdentityMap> ref = new WeakReference<>(map);
+        open.add(ref);
+        return ref;
+    }
+
+    /** The session of that map closed: its objects are free to join another. */
+    void closed(WeakReference<IdentityMap> ref) {
+        open.remove(ref);
+    }
+
+    /** Whether an open session other than the one of {@code self} holds {@code object}. */
+    public boolean heldElsewhere(Object object, IdentityMap self) {
+        for (WeakReference<IdentityMap> ref : open) {
+            IdentityMap map = ref.get();
+            if (map == null) {
+                open.remove(ref);
+            } else if (map != self && map.holds(object)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Records that {@code object} left its session, with its row in the given state and the column values the
      * session last knew the row to hold (null when unknown), so that adding it back writes only what changed since.
+     * The snapshot is taken over, not copied: it belongs to a state the session has let go.
      */
     public synchronized void release(Object object, Row row, Object[] snapshot) {
-        put(object, new Entry(null, row, snapshot == null ? null : snapshot.clone()));
+        purge();
+        record(object, row, snapshot);
+    }
+
+    /**
+     * A session lets go of all its objects at once: persistent and deleted ones (their deletion was not committed)
+     * become detached with their row, pending ones transient. One lock for them all.
+     */
+    synchronized void releaseAll(Iterable<InstanceState> states) {
+        purge();
+        for (InstanceState state : states) {
+            if (state.status() == Status.PERSISTENT || state.status() == Status.DELETED) {
+                record(state.object(), Row.EXISTS, state.snapshot());
+                state.status(Status.DETACHED);
+            } else {
+                departed.remove(new Departure(state.object(), null, null, null));
+            }
+        }
     }
 
     /** Forgets {@code object}: it is transient again. */
     public synchronized void forget(Object object) {
         purge();
-        entries.remove(new Ref(object, null));
+        departed.remove(new Departure(object, null, null, null));
     }
 
-    /** The open session other than {@code self} that holds {@code object}, or null. */
-    public synchronized Owner heldElsewhere(Object object, Owner self) {
-        Entry entry = entries.get(new Ref(object, null));
-        return entry != null && entry.owner() != null && entry.owner() != self && entry.owner().isOpen() ? entry.owner() : null;
-    }
-
-    /** The state of a detached object's row, or null when the object is not detached. */
+    /** The state of a detached object's row, or null when the object never left a session. */
     public synchronized Row detachedRow(Object object) {
-        Entry entry = entries.get(new Ref(object, null));
-        return entry == null ? null : entry.row();
+        Departure departure = departed.get(new Departure(object, null, null, null));
+        return departure == null ? null : departure.row;
     }
 
     /** The column values a detached object's row was last known to hold, or null. */
     public synchronized Object[] detachedSnapshot(Object object) {
-        Entry entry = entries.get(new Ref(object, null));
-        return entry == null || entry.snapshot() == null ? null : entry.snapshot().clone();
+        Departure departure = departed.get(new Departure(object, null, null, null));
+        return departure == null || departure.snapshot == null ? null : departure.snapshot.clone();
     }
 
-    private void put(Object object, Entry entry) {
-        purge();
-        entries.put(new Ref(object, collected), entry);
+    private void record(Object object, Row row, Object[] snapshot) {
+        Departure departure = new Departure(object, collected, row, snapshot);
+        Departure earlier = departed.putIfAbsent(departure, departure);
+        if (earlier != null) {
+            earlier.row = row;
+            earlier.snapshot = snapshot;
+        }
     }
 
     private void purge() {
         for (Reference<?> gone = collected.poll(); gone != null; gone = collected.poll()) {
-            entries.remove(gone);
+            departed.remove(gone);
         }
     }
 
-    /** A weak reference compared by the identity of its referent; a collected one equals only itself. */
-    private static final class Ref extends WeakReference<Object> {
+    /**
+     * One departed object, weakly, compared by the identity of its referent (a collected one equals only itself),
+     * with what is known of its row: one object per departure, key and value at once.
+     */
+    private static final class Departure extends WeakReference<Object> {
         private final int hash;
+        private Row row;
+        private Object[] snapshot;
 
-        Ref(Object referent, ReferenceQueue<Object> queue) {
+        Departure(Object referent, ReferenceQueue<Object> queue, Row row, Object[] snapshot) {
             super(referent, queue);
             this.hash = System.identityHashCode(referent);
+            this.row = row;
+            this.snapshot = snapshot;
         }
 
         @Override
@@ -117,11 +143,11 @@ public final class Ownership {
             if (this == other) {
                 return true;
             }
-            if (!(other instanceof Ref ref)) {
+            if (!(other instanceof Departure departure)) {
                 return false;
             }
             Object referent = get();
-            return referent != null && referent == ref.get();
+            return referent != null && referent == departure.get();
         }
     }
 }

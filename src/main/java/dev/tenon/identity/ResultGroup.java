@@ -1,7 +1,10 @@
 package dev.tenon.identity;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The objects of one entity produced by one query result, in row order: the siblings that a batched lazy
@@ -10,15 +13,39 @@ import java.util.List;
 public final class ResultGroup {
     private final List<InstanceState> members = new ArrayList<>();
     private final String origin;
+    private final Object statement;
+    /** The members as a set, built only when a member's own record cannot tell whether it is one already. */
+    private Set<InstanceState> index;
 
-    /** A group for the result of the statement described by {@code origin} (for messages). */
-    public ResultGroup(String origin) {
+    /**
+     * A group for the result of the statement described by {@code origin} (for messages); {@code statement} stands
+     * for that statement, shared by the groups of its other entities.
+     */
+    public ResultGroup(String origin, Object statement) {
         this.origin = origin;
+        this.statement = statement;
     }
 
-    /** Adds an object's state; called by the assembler in row order. */
-    public void add(InstanceState state) {
-        members.add(state);
+    /**
+     * Adds an object's state unless it is a member already; called by the assembler in row order, once per row.
+     * Returns whether it was added.
+     */
+    public boolean add(InstanceState state) {
+        Boolean news = state.producedIn(this);
+        if (news == null) {
+            if (index == null) {
+                index = Collections.newSetFromMap(new IdentityHashMap<>());
+                index.addAll(members);
+            }
+            news = !index.contains(state);
+        }
+        if (news) {
+            members.add(state);
+            if (index != null) {
+                index.add(state);
+            }
+        }
+        return news;
     }
 
     /** The members, in row order. */
@@ -29,5 +56,10 @@ public final class ResultGroup {
     /** What produced the group, e.g. {@code "select Dept"}. */
     public String origin() {
         return origin;
+    }
+
+    /** The statement the group belongs to. */
+    Object statement() {
+        return statement;
     }
 }

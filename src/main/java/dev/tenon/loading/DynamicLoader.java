@@ -5,7 +5,6 @@ import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.DynamicList;
 import dev.tenon.query.Query;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Dynamic loading ({@code lazy = DYNAMIC}): the attribute is a {@link DynamicList}, a query over the children
@@ -14,10 +13,10 @@ import java.util.Set;
  */
 final class DynamicLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
+    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
         RelationshipModel relationship = node.relationship;
         for (InstanceState parent : parents) {
-            if (RelationshipLoader.mayInstall(parent, relationship, fresh)) {
+            if (RelationshipLoader.mayInstall(parent, relationship, statement)) {
                 relationship.set(parent.object(), new DynamicList<>(query(context, relationship, parent.object())));
             }
         }

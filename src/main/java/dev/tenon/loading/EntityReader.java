@@ -22,9 +22,9 @@ final class EntityReader {
 
     /**
      * The object for the entity columns starting at {@code first}; null when its key columns are NULL (no match
-     * on an outer join). {@code created} is told of objects built by this call.
+     * on an outer join). Objects built by this call are marked as created by {@code statement}.
      */
-    static InstanceState read(ResultSet row, EntityModel entity, int first, IdentityMap identityMap, Created created) throws SQLException {
+    static InstanceState read(ResultSet row, EntityModel entity, int first, IdentityMap identityMap, Object statement) throws SQLException {
         List<ColumnModel> columns = entity.columns();
         List<ColumnModel> key = entity.primaryKey();
         Object id;
@@ -45,9 +45,9 @@ final class EntityReader {
             id = List.of(parts);
         }
         EntityKey entityKey = new EntityKey(entity, id);
-        Object existing = identityMap.get(entityKey);
+        InstanceState existing = identityMap.stateOf(entityKey);
         if (existing != null) {
-            return identityMap.state(existing);
+            return existing;
         }
         Object object = entity.newInstance();
         Object[] snapshot = new Object[columns.size()];
@@ -63,14 +63,8 @@ final class EntityReader {
         InstanceState state = new InstanceState(entity, object, Status.PERSISTENT);
         state.key(entityKey);
         state.snapshot(snapshot);
+        state.createdBy(statement);
         identityMap.put(state);
-        created.created(state);
         return state;
-    }
-
-    /** Told of each object the reader builds (as opposed to finding it in the identity map). */
-    @FunctionalInterface
-    interface Created {
-        void created(InstanceState state);
     }
 }

@@ -5,6 +5,7 @@ import dev.tenon.identity.InstanceState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 final class JoinedLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
+    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
         // Joined relationships are read row by row, while the parents' statement runs: see readRow.
     }
 
@@ -29,47 +30,76 @@ final class JoinedLoader implements RelationshipLoader {
             if (child.strategy != Lazy.JOINED) {
                 continue;
             }
-            Map<InstanceState, Boolean> members = rows.membersOf(parent, child);
+            Members members = rows.membersOf(parent, child);
             InstanceState state = assembler.read(child, row);
             if (state == null) {
                 continue;
             }
             if (members != null) {
-                members.putIfAbsent(state, Boolean.TRUE);
+                members.add(state, assembler.lastWasNew());
             }
             readRow(assembler, child, state, row, rows);
         }
     }
 
+    /**
+     * One parent's members, in row order. A member the statement had not produced before cannot be in the list
+     * yet; only one that comes again (rows repeated by a second joined collection) is looked up, in a set built
+     * the first time that happens.
+     */
+    static final class Members {
+        private final List<InstanceState> list = new ArrayList<>();
+        private Set<InstanceState> index;
+
+        void add(InstanceState state, boolean newToStatement) {
+            if (!newToStatement) {
+                if (index == null) {
+                    index = Collections.newSetFromMap(new IdentityHashMap<>());
+                    index.addAll(list);
+                }
+                if (!index.add(state)) {
+                    return;
+                }
+            } else if (index != null) {
+                index.add(state);
+            }
+            list.add(state);
+        }
+    }
+
     /** The members collected per parent and relationship while the rows are read. */
     static final class Rows {
-        private final Map<LoadNode, Map<InstanceState, Map<InstanceState, Boolean>>> members = new LinkedHashMap<>();
-        private final Map<LoadNode, Map<InstanceState, Boolean>> skipped = new IdentityHashMap<>();
+        private final Map<LoadNode, Map<InstanceState, Members>> members = new LinkedHashMap<>();
+        /** A parent whose relationship was loaded before this statement keeps it: it maps to this. */
+        private static final Members SKIPPED = new Members();
+        // The rows of one parent usually come together: the last answer is asked again first.
+        private InstanceState lastParent;
+        private LoadNode lastNode;
+        private Members lastMembers;
 
         /** The parent's members so far; null when the parent's relationship was already loaded before this statement. */
-        Map<InstanceState, Boolean> membersOf(InstanceState parent, LoadNode child) {
-            Map<InstanceState, Map<InstanceState, Boolean>> byParent = members.computeIfAbsent(child, c -> new IdentityHashMap<>());
-            Map<InstanceState, Boolean> found = byParent.get(parent);
-            if (found != null) {
-                return found;
+        Members membersOf(InstanceState parent, LoadNode child) {
+            if (parent != lastParent || child != lastNode) {
+                Map<InstanceState, Members> byParent = members.computeIfAbsent(child, c -> new IdentityHashMap<>());
+                Members found = byParent.get(parent);
+                if (found == null) {
+                    found = parent.isLoaded(child.relationship) ? SKIPPED : new Members();
+                    byParent.put(parent, found);
+                }
+                lastParent = parent;
+                lastNode = child;
+                lastMembers = found;
             }
-            Map<InstanceState, Boolean> skippedParents = skipped.computeIfAbsent(child, c -> new IdentityHashMap<>());
-            if (skippedParents.containsKey(parent)) {
-                return null;
-            }
-            if (parent.isLoaded(child.relationship)) {
-                skippedParents.put(parent, Boolean.TRUE);
-                return null;
-            }
-            Map<InstanceState, Boolean> created = new LinkedHashMap<>();
-            byParent.put(parent, created);
-            return created;
+            return lastMembers == SKIPPED ? null : lastMembers;
         }
 
         void assign(LoadContext context) {
             members.forEach((node, byParent) -> byParent.forEach((parent, found) -> {
-                List<Object> list = new ArrayList<>(found.size());
-                found.keySet().forEach(member -> list.add(member.object()));
+                if (found == SKIPPED) {
+                    return;
+                }
+                List<Object> list = new ArrayList<>(found.list.size());
+                found.list.forEach(member -> list.add(member.object()));
                 Assign.members(parent, node.relationship, list);
             }));
         }

@@ -26,10 +26,10 @@ import java.util.Set;
  */
 final class LazyLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
+    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
         RelationshipModel relationship = node.relationship;
         for (InstanceState parent : parents) {
-            if (!RelationshipLoader.mayInstall(parent, relationship, fresh)) {
+            if (!RelationshipLoader.mayInstall(parent, relationship, statement)) {
                 continue;
             }
             if (relationship.collection()) {

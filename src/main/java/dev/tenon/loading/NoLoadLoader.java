@@ -3,7 +3,6 @@ package dev.tenon.loading;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.RelationshipModel;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code lazy = NOLOAD}: the relationship is never loaded; a collection stays empty and a reference null. It is
@@ -11,10 +10,10 @@ import java.util.Set;
  */
 final class NoLoadLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
+    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
         RelationshipModel relationship = node.relationship;
         for (InstanceState parent : parents) {
-            if (RelationshipLoader.mayInstall(parent, relationship, fresh)) {
+            if (RelationshipLoader.mayInstall(parent, relationship, statement)) {
                 relationship.set(parent.object(), relationship.collection() ? Assign.newCollection(relationship, List.of()) : null);
             }
         }

@@ -16,14 +16,14 @@ import java.util.Set;
  */
 final class RaiseLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
+    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
         RelationshipModel relationship = node.relationship;
         Loader raise = () -> {
             throw new LazyLoadException(relationship + " is not loaded and its strategy is RAISE: load it with the query, "
                     + "e.g. .options(Load.selectin(\"" + relationship.name() + "\")) or .options(Load.joined(\"" + relationship.name() + "\"))");
         };
         for (InstanceState parent : parents) {
-            if (!RelationshipLoader.mayInstall(parent, relationship, fresh)) {
+            if (!RelationshipLoader.mayInstall(parent, relationship, statement)) {
                 continue;
             }
             Object value;

@@ -6,7 +6,6 @@ import dev.tenon.metadata.RelationshipModel;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One loading strategy: what to do with a relationship of the parents one statement produced. Each strategy
@@ -20,10 +19,11 @@ interface RelationshipLoader {
      * @param context the session
      * @param node    the relationship's plan node
      * @param parents the distinct parents of the statement, in row order
-     * @param fresh   which of them the statement built (objects found in the identity map keep their attributes)
+     * @param statement the statement's token: {@code parent.isCreatedBy(statement)} tells the parents it built
+     *                (objects it found in the identity map keep their attributes)
      * @param source  the statement the parents came from, for subquery loading
      */
-    void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source);
+    void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source);
 
     /**
      * Whether a strategy that installs a stand-in (lazy, dynamic, raise, noload) may set the relationship on this
@@ -31,8 +31,8 @@ interface RelationshipLoader {
      * noload option left null, say). Such a parent gets what any loaded object gets, instead of a null that would
      * never load.
      */
-    static boolean mayInstall(InstanceState parent, RelationshipModel relationship, Set<InstanceState> fresh) {
-        return fresh.contains(parent) || !parent.isLoaded(relationship) && relationship.get(parent.object()) == null;
+    static boolean mayInstall(InstanceState parent, RelationshipModel relationship, Object statement) {
+        return parent.isCreatedBy(statement) || !parent.isLoaded(relationship) && relationship.get(parent.object()) == null;
     }
 
     /** The loader of a strategy. */

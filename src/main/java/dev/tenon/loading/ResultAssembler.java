@@ -6,89 +6,109 @@ import dev.tenon.identity.ResultGroup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the object graph of one statement, row by row: the root entity of each row, then the entities its
  * joined relationships put in the same row. Once the rows are read, {@link #finish()} hands each relationship to
  * its strategy: joined collections are assigned, lazy stand-ins installed, selectin and subquery loads run.
+ *
+ * <p>This is the per-row path of every query, so it keeps per-row work to the objects themselves: each node's
+ * distinct objects are its {@link ResultGroup}, which tells a repeated object by a field of its state rather than
+ * a hash lookup, and the objects the statement built carry the statement's token.
  */
 final class ResultAssembler {
     private final LoadContext context;
     private final LoadNode root;
     private final ParentSource source;
-    private final Map<LoadNode, Map<InstanceState, Boolean>> produced = new LinkedHashMap<>();
-    private final Map<LoadNode, ResultGroup> groups = new IdentityHashMap<>();
-    private final Set<InstanceState> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<LoadNode, ResultGroup> groups = new LinkedHashMap<>();
+    private final ResultGroup rootGroup;
+    /** Stands for this statement: the states it builds and the groups it fills carry it. */
+    private final Object statement = new Object();
     private final JoinedLoader.Rows joinedRows = new JoinedLoader.Rows();
     private final String origin;
+    private boolean rootWasNew;
+    private boolean lastWasNew;
 
     ResultAssembler(LoadContext context, LoadNode root, ParentSource source, String origin) {
         this.context = context;
         this.root = root;
         this.source = source;
         this.origin = origin;
+        this.rootGroup = group(root);
     }
 
     /** Reads the current row; returns the root object's state. */
     InstanceState row(ResultSet row) throws SQLException {
-        InstanceState state = read(root, row);
+        InstanceState state = EntityReader.read(row, root.entity, root.firstColumn, context.identityMap(), statement);
+        boolean rootWasNew = state != null && rootGroup.add(state);
         if (state != null) {
-            JoinedLoader.readRow(this, root, state, row, joinedRows);
+            state.group(rootGroup);
+            if (!root.children.isEmpty()) {
+                JoinedLoader.readRow(this, root, state, row, joinedRows);
+            }
         }
+        this.rootWasNew = rootWasNew;
         return state;
+    }
+
+    /** Whether the last row's root object is one the earlier rows of this statement did not produce. */
+    boolean rootWasNew() {
+        return rootWasNew;
+    }
+
+    /** Whether the object the last {@link #read} returned is one this statement had not produced before. */
+    boolean lastWasNew() {
+        return lastWasNew;
     }
 
     /** Reads one node's entity from the row and records it as produced by that node. */
     InstanceState read(LoadNode node, ResultSet row) throws SQLException {
-        InstanceState state = EntityReader.read(row, node.entity, node.firstColumn, context.identityMap(), fresh::add);
+        InstanceState state = EntityReader.read(row, node.entity, node.firstColumn, context.identityMap(), statement);
         if (state != null) {
-            Map<InstanceState, Boolean> states = produced.computeIfAbsent(node, n -> new LinkedHashMap<>());
-            if (states.putIfAbsent(state, Boolean.TRUE) == null) {
-                group(node).add(state);
-                state.group(group(node));
-            }
+            ResultGroup group = group(node);
+            lastWasNew = group.add(state);
+            state.group(group);
         }
         return state;
     }
 
     private ResultGroup group(LoadNode node) {
-        return groups.computeIfAbsent(node, n -> new ResultGroup(n.relationship == null ? origin : origin + " -> " + n.relationship));
+        ResultGroup group = groups.get(node);
+        if (group == null) {
+            group = new ResultGroup(node.relationship == null ? origin : origin + " -> " + node.relationship, statement);
+            groups.put(node, group);
+        }
+        return group;
     }
 
     /** How many distinct root objects the rows have produced so far. */
     int rootCount() {
-        Map<InstanceState, Boolean> roots = produced.get(root);
-        return roots == null ? 0 : roots.size();
+        return rootGroup.members().size();
     }
 
     /** The distinct root objects, in row order. */
     List<InstanceState> roots() {
-        return new ArrayList<>(produced.getOrDefault(root, Map.of()).keySet());
+        return rootGroup.members();
     }
 
     /** Assigns joined relationships and runs every other strategy for the parents of this statement. */
     void finish() {
         joinedRows.assign(context);
-        for (Map.Entry<LoadNode, Map<InstanceState, Boolean>> entry : new ArrayList<>(produced.entrySet())) {
+        for (Map.Entry<LoadNode, ResultGroup> entry : new ArrayList<>(groups.entrySet())) {
             LoadNode node = entry.getKey();
-            List<InstanceState> parents = new ArrayList<>(entry.getValue().keySet());
+            List<InstanceState> parents = entry.getValue().members();
+            if (parents.isEmpty()) {
+                continue;
+            }
             for (LoadNode child : node.children) {
                 if (child.strategy != Lazy.JOINED) {
-                    RelationshipLoader.forStrategy(child.strategy).load(context, child, parents, fresh,
+                    RelationshipLoader.forStrategy(child.strategy).load(context, child, parents, statement,
                             node == root ? source : ParentSource.NONE);
                 }
             }
         }
-    }
-
-    /** Whether the state was built by this statement. */
-    boolean isFresh(InstanceState state) {
-        return fresh.contains(state);
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class SelectInLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
+    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
         load(context, node, parents, context.batchSize());
     }
 
@@ -124,6 +124,9 @@ final class SelectInLoader implements RelationshipLoader {
 
     /** The identity key of a many-to-one's target, from the owner's foreign-key columns; null when unset. */
     static Object targetKey(Object owner, RelationshipModel relationship) {
+        if (relationship.ownerColumns().size() == 1 && relationship.target().primaryKey().size() == 1) {
+            return Keys.value(owner, relationship.ownerColumns().get(0));
+        }
         List<Object> values = Keys.values(owner, relationship.ownerColumns());
         if (values.contains(null)) {
             return null;

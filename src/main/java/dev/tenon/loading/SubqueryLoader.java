@@ -10,7 +10,6 @@ import dev.tenon.sql.Select;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Subquery eager loading: one secondary statement joins the children to the parents' own query, nested as a
@@ -21,7 +20,7 @@ import java.util.Set;
  */
 final class SubqueryLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Set<InstanceState> fresh, ParentSource source) {
+    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
         RelationshipModel relationship = node.relationship;
         List<InstanceState> todo = parents.stream().filter(parent -> !parent.isLoaded(relationship)).toList();
         if (todo.isEmpty()) {

@@ -293,7 +293,7 @@ public final class Session implements AutoCloseable {
         } finally {
             open = false;
             unitOfWork.afterRollback();
-            identityMap.owner().close();
+            identityMap.close();
         }
     }
 

@@ -74,7 +74,7 @@ final class UnitOfWork {
             return false;
         }
         Object id = entity.identityOf(object);
-        if (ownership.heldElsewhere(object, identityMap.owner()) != null) {
+        if (ownership.heldElsewhere(object, identityMap)) {
             throw new IdentityException("Cannot add " + entity.name() + (id == null ? "" : "#" + id) + ": it belongs to another open "
                     + "session; expunge it from that session, or close it, first");
         }
@@ -253,7 +253,7 @@ final class UnitOfWork {
     }
 
     void afterCommit() {
-        for (InstanceState state : identityMap.snapshotOfStates()) {
+        for (InstanceState state : List.copyOf(identityMap.states())) {
             if (state.status() == Status.DELETED) {
                 identityMap.remove(state);
                 state.status(Status.DETACHED);
@@ -270,15 +270,6 @@ final class UnitOfWork {
      */
     void afterRollback() {
         undo.undo(identityMap);
-        // Order does not matter here, and a session that read many rows should not sort them to let them go.
-        for (InstanceState state : identityMap.states()) {
-            if (state.status() == Status.PERSISTENT || state.status() == Status.DELETED) {
-                ownership.release(state.object(), Ownership.Row.EXISTS, state.snapshot());
-                state.status(Status.DETACHED);
-            } else {
-                ownership.forget(state.object());
-            }
-        }
         identityMap.clear();
         undo.clear();
     }
