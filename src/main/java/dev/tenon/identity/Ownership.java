@@ -15,10 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * pending (a second INSERT with the same key).
  *
  * <p>Loading must stay cheap, so nothing is recorded while a session reads rows: whether another session holds an
- * object is asked of the open sessions' identity maps when an object is added, which is rare next to loading. Only
- * an object that leaves its session is recorded here, once, held weakly and by identity (an entity's own
- * {@code equals} does not confuse two objects with the same key): this keeps nothing alive and holds no entity.
- * One per database, shared by its sessions, hence thread-safe.
+ * object is asked of the open sessions' identity maps when an object is added, which is rare next to loading. What
+ * became of an object that left its session is kept on the object itself when Tenon made it from a row
+ * ({@link Tracked}); an object the application made is recorded here, held weakly and by identity (an entity's own
+ * {@code equals} does not confuse two objects with the same key), which keeps nothing alive. One per database,
+ * shared by its sessions, hence thread-safe.
  */
 public final class Ownership {
     /** What a detached object's row is. */
@@ -63,43 +64,87 @@ public final class Ownership {
      * session last knew the row to hold (null when unknown), so that adding it back writes only what changed since.
      * The snapshot is taken over, not copied: it belongs to a state the session has let go.
      */
-    public synchronized void release(Object object, Row row, Object[] snapshot) {
-        purge();
-        record(object, row, snapshot);
+    public void release(Object object, Row row, Object[] snapshot) {
+        if (object instanceof Tracked tracked) {
+            tracked.tenon$departure(encode(row, snapshot));
+            return;
+        }
+        synchronized (this) {
+            purge();
+            record(object, row, snapshot);
+        }
     }
 
     /**
      * A session lets go of all its objects at once: persistent and deleted ones (their deletion was not committed)
      * become detached with their row, pending ones transient. One lock for them all.
      */
-    synchronized void releaseAll(Iterable<InstanceState> states) {
-        purge();
+    void releaseAll(Iterable<InstanceState> states) {
+        boolean purged = false;
         for (InstanceState state : states) {
-            if (state.status() == Status.PERSISTENT || state.status() == Status.DELETED) {
-                record(state.object(), Row.EXISTS, state.snapshot());
+            boolean exists = state.status() == Status.PERSISTENT || state.status() == Status.DELETED;
+            if (exists) {
                 state.status(Status.DETACHED);
-            } else {
-                departed.remove(new Departure(state.object(), null, null, null));
+            }
+            if (state.object() instanceof Tracked tracked) {
+                tracked.tenon$departure(exists ? encode(Row.EXISTS, state.snapshot()) : null);
+                continue;
+            }
+            synchronized (this) {
+                if (!purged) {
+                    purge();
+                    purged = true;
+                }
+                if (exists) {
+                    record(state.object(), Row.EXISTS, state.snapshot());
+                } else {
+                    departed.remove(new Departure(state.object(), null, null, null));
+                }
             }
         }
     }
 
     /** Forgets {@code object}: it is transient again. */
-    public synchronized void forget(Object object) {
-        purge();
-        departed.remove(new Departure(object, null, null, null));
+    public void forget(Object object) {
+        if (object instanceof Tracked tracked) {
+            tracked.tenon$departure(null);
+            return;
+        }
+        synchronized (this) {
+            purge();
+            departed.remove(new Departure(object, null, null, null));
+        }
     }
 
     /** The state of a detached object's row, or null when the object never left a session. */
-    public synchronized Row detachedRow(Object object) {
-        Departure departure = departed.get(new Departure(object, null, null, null));
-        return departure == null ? null : departure.row;
+    public Row detachedRow(Object object) {
+        if (object instanceof Tracked tracked) {
+            Object departure = tracked.tenon$departure();
+            return departure == null ? null : departure == Row.DELETED ? Row.DELETED : Row.EXISTS;
+        }
+        synchronized (this) {
+            Departure departure = departed.get(new Departure(object, null, null, null));
+            return departure == null ? null : departure.row;
+        }
     }
 
     /** The column values a detached object's row was last known to hold, or null. */
-    public synchronized Object[] detachedSnapshot(Object object) {
-        Departure departure = departed.get(new Departure(object, null, null, null));
-        return departure == null || departure.snapshot == null ? null : departure.snapshot.clone();
+    public Object[] detachedSnapshot(Object object) {
+        if (object instanceof Tracked tracked) {
+            return tracked.tenon$departure() instanceof Object[] snapshot ? snapshot.clone() : null;
+        }
+        synchronized (this) {
+            Departure departure = departed.get(new Departure(object, null, null, null));
+            return departure == null || departure.snapshot == null ? null : departure.snapshot.clone();
+        }
+    }
+
+    /**
+     * What a {@link Tracked} object's field holds: its snapshot when its row exists and the values are known,
+     * {@link Row#EXISTS} when they are not, {@link Row#DELETED}. No allocation: a session may let go of many.
+     */
+    private static Object encode(Row row, Object[] snapshot) {
+        return row == Row.EXISTS && snapshot != null ? snapshot : row;
     }
 
     private void record(Object object, Row row, Object[] snapshot) {

@@ -7,6 +7,7 @@ import dev.tenon.identity.Status;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.SqlType;
+import dev.tenon.proxy.TrackedInstances;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -49,7 +50,7 @@ final class EntityReader {
         if (existing != null) {
             return existing;
         }
-        Object object = entity.newInstance();
+        Object object = TrackedInstances.newInstance(entity);
         Object[] snapshot = new Object[columns.size()];
         for (int i = 0; i < snapshot.length; i++) {
             ColumnModel column = columns.get(i);

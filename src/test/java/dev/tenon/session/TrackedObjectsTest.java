@@ -1,0 +1,143 @@
+package dev.tenon.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenon.annotation.Column;
+import dev.tenon.annotation.Id;
+import dev.tenon.annotation.Table;
+import dev.tenon.demo.Dept;
+import dev.tenon.identity.Status;
+import dev.tenon.identity.Tracked;
+import dev.tenon.testing.Backend;
+import dev.tenon.testing.TestDb;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Loaded objects carry what became of their row on themselves (a generated subclass with one field), so that a
+ * session lets go of many objects at the cost of a field write each; a class that cannot be subclassed is
+ * instantiated as it is and tracked by the database-wide weak record instead. Both leave and come back alike.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.tenon.testing.Backend#all")
+class TrackedObjectsTest {
+    /** Final, hence loaded as itself. */
+    @Table(name = "badge")
+    public static final class Badge {
+        @Id @Column public Integer id;
+        @Column(length = 20) public String label;
+
+        public Badge() {
+        }
+
+        Badge(int id, String label) {
+            this.id = id;
+            this.label = label;
+        }
+    }
+
+    @Parameter
+    Backend backend;
+
+    TestDb db;
+
+    @BeforeEach
+    void open() {
+        db = backend.open(Dept.class, dev.tenon.demo.Emp.class, Badge.class);
+        try (Session session = db.database().openSession(db.metadata())) {
+            session.addAll(List.of(new Dept(10, "ACCOUNTING", "NEW YORK"), new Badge(1, "gold")));
+            session.commit();
+        }
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void aLoadedObjectIsAnInstanceOfItsEntityThatTracksItself() {
+        try (Session session = db.database().openSession(db.metadata())) {
+            Dept dept = session.get(Dept.class, 10);
+
+            assertThat(dept).isInstanceOf(Dept.class).isInstanceOf(Tracked.class);
+            assertThat(dept.getClass().getSuperclass()).isEqualTo(Dept.class);
+            assertThat(session.get(Badge.class, 1)).isExactlyInstanceOf(Badge.class);
+        }
+    }
+
+    @Test
+    void aLoadedObjectChangedWhileDetachedWritesOnlyWhatChanged() {
+        Dept dept = detached(Dept.class, 10);
+        dept.loc = "BOSTON";
+        StatementLog log = StatementLog.on(db.database());
+
+        try (Session next = db.database().openSession(db.metadata())) {
+            next.add(dept);
+            assertThat(next.status(dept)).isEqualTo(Status.PERSISTENT);
+            next.commit();
+        }
+
+        assertThat(log.sql()).containsExactly("UPDATE scott.dept SET loc = ? WHERE deptno = ?");
+        assertThat(db.rows("SELECT loc FROM scott.dept")).containsExactly(List.of("BOSTON"));
+    }
+
+    @Test
+    void anObjectOfAClassThatCannotBeSubclassedComesBackAlike() {
+        Badge badge = detached(Badge.class, 1);
+        badge.label = "silver";
+        StatementLog log = StatementLog.on(db.database());
+
+        try (Session next = db.database().openSession(db.metadata())) {
+            next.add(badge);
+            assertThat(next.status(badge)).isEqualTo(Status.PERSISTENT);
+            next.commit();
+        }
+
+        assertThat(log.sql()).containsExactly("UPDATE badge SET label = ? WHERE id = ?");
+        assertThat(db.rows("SELECT label FROM badge")).containsExactly(List.of("silver"));
+    }
+
+    @Test
+    void aLoadedObjectWhoseDeletionWasCommittedIsInsertedAgain() {
+        Dept dept;
+        try (Session session = db.database().openSession(db.metadata())) {
+            dept = session.get(Dept.class, 10);
+            session.delete(dept);
+            session.commit();
+            assertThat(session.status(dept)).isEqualTo(Status.DETACHED);
+        }
+
+        try (Session next = db.database().openSession(db.metadata())) {
+            next.add(dept);
+            assertThat(next.status(dept)).isEqualTo(Status.PENDING);
+            next.commit();
+        }
+        assertThat(db.rows("SELECT dname FROM scott.dept")).containsExactly(List.of("ACCOUNTING"));
+    }
+
+    @Test
+    void aLoadedObjectHeldByAnOpenSessionIsRefusedByAnother() {
+        try (Session first = db.database().openSession(db.metadata());
+             Session second = db.database().openSession(db.metadata())) {
+            Dept dept = first.get(Dept.class, 10);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.add(dept))
+                    .isInstanceOf(dev.tenon.IdentityException.class)
+                    .hasMessageContaining("belongs to another open session");
+        }
+    }
+
+    private <T> T detached(Class<T> type, Object key) {
+        try (Session session = db.database().openSession(db.metadata())) {
+            T object = session.get(type, key);
+            assertThat(object).isNotNull();
+            return object;
+        }
+    }
+}
