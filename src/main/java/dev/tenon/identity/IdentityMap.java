@@ -11,12 +11,17 @@ import java.util.Map;
 
 /**
  * One object per row within a session: the map from {@link EntityKey} to object, and the state of every
- * object the session holds (pending ones too, which have no key yet). Used by its session's thread; the only
- * question another thread asks is {@link #holds}, hence the few synchronized methods.
+ * object the session holds (pending ones too, which have no key yet).
+ *
+ * <p>The state of an object Tenon loaded is kept on the object itself ({@link Tracked}), so reading a row adds
+ * one hash entry (by key), not two; objects the application made are kept in an identity map. Used by its
+ * session's thread; the only question another thread asks is {@link #holds}, hence the synchronized access to that
+ * identity map.
  */
 public final class IdentityMap {
     private final Map<EntityKey, InstanceState> byKey = new HashMap<>();
-    private final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    private final Map<Object, InstanceState> untracked = new IdentityHashMap<>();
+    private int tracked;
     /** The states in the order the session first saw them; removed ones are skipped and dropped now and then. */
     private List<InstanceState> order = new ArrayList<>();
     private int removed;
@@ -43,36 +48,71 @@ public final class IdentityMap {
 
     /** The state of an object held by the session, or null. */
     public InstanceState state(Object object) {
-        return states.get(object);
+        if (object instanceof Tracked t) {
+            return t.tenon$state() instanceof InstanceState state && state.holder == this ? state : null;
+        }
+        synchronized (untracked) {
+            return untracked.get(object);
+        }
     }
 
     /** Whether the session holds {@code object}: asked by other sessions, from any thread. */
-    synchronized boolean holds(Object object) {
-        return states.containsKey(object);
+    boolean holds(Object object) {
+        return state(object) != null;
     }
 
     /** Adds an object without identity (pending). */
-    public synchronized void track(InstanceState state) {
+    public void track(InstanceState state) {
         add(state);
     }
 
     /** Adds or re-keys an object with identity. */
-    public synchronized void put(InstanceState state) {
+    public void put(InstanceState state) {
         add(state);
         byKey.put(state.key(), state);
     }
 
     private void add(InstanceState state) {
         state.sequence(sequence++);
-        if (states.put(state.object(), state) == null && !state.listed) {
+        boolean added;
+        if (state.object() instanceof Tracked t) {
+            added = state.holder != this || t.tenon$state() != state;
+            if (added) {
+                if (t.tenon$state() instanceof InstanceState previous && previous.holder == this) {
+                    previous.holder = null;
+                    tracked--;
+                }
+                t.tenon$state(state);
+                state.holder = this;
+                tracked++;
+            }
+        } else {
+            synchronized (untracked) {
+                added = untracked.put(state.object(), state) == null;
+            }
+        }
+        if (added && !state.listed) {
             order.add(state);
             state.listed = true;
         }
     }
 
     /** Removes an object; what became of it is for the session to record in the {@link Ownership}. */
-    public synchronized void remove(InstanceState state) {
-        if (states.remove(state.object()) != null && ++removed > 1024 && removed > states.size()) {
+    public void remove(InstanceState state) {
+        boolean wasHeld;
+        if (state.object() instanceof Tracked t) {
+            wasHeld = state.holder == this && t.tenon$state() == state;
+            if (wasHeld) {
+                t.tenon$state(null);
+                state.holder = null;
+                tracked--;
+            }
+        } else {
+            synchronized (untracked) {
+                wasHeld = untracked.remove(state.object()) != null;
+            }
+        }
+        if (wasHeld && ++removed > 1024 && removed > size()) {
             List<InstanceState> live = live();
             order.forEach(s -> s.listed = false);
             live.forEach(s -> s.listed = true);
@@ -94,9 +134,9 @@ public final class IdentityMap {
         ownership.release(state.object(), Ownership.Row.EXISTS, state.snapshot());
     }
 
-    /** Every state, in no particular order. */
+    /** Every state, in the order the session first saw them (a copy). */
     public Collection<InstanceState> states() {
-        return states.values();
+        return live();
     }
 
     /** A copy of the states in the order the session first saw them, safe to iterate while the map changes. */
@@ -105,10 +145,10 @@ public final class IdentityMap {
     }
 
     private List<InstanceState> live() {
-        List<InstanceState> live = new ArrayList<>(states.size());
+        List<InstanceState> live = new ArrayList<>(size());
         boolean sorted = true;
         for (InstanceState state : order) {
-            if (states.get(state.object()) == state) {
+            if (state(state.object()) == state) {
                 sorted &= live.isEmpty() || live.get(live.size() - 1).sequence() < state.sequence();
                 live.add(state);
             }
@@ -124,23 +164,35 @@ public final class IdentityMap {
      * Every object leaves the session (its transaction was rolled back): detached when its row exists, transient
      * when it was only pending; see {@link Ownership#releaseAll}.
      */
-    public synchronized void clear() {
-        ownership.releaseAll(states.values());
+    public void clear() {
+        List<InstanceState> leaving = live();
+        ownership.releaseAll(leaving);
+        for (InstanceState state : leaving) {
+            if (state.object() instanceof Tracked t) {
+                t.tenon$state(null);
+                state.holder = null;
+            }
+            state.listed = false;
+        }
         byKey.clear();
-        states.clear();
-        order.forEach(s -> s.listed = false);
+        synchronized (untracked) {
+            untracked.clear();
+        }
+        tracked = 0;
         order = new ArrayList<>();
         removed = 0;
     }
 
     /** The session is over: {@link #clear()}, and other sessions may take its objects. */
-    public synchronized void close() {
+    public void close() {
         clear();
         ownership.closed(registration);
     }
 
     /** How many objects are held. */
     public int size() {
-        return states.size();
+        synchronized (untracked) {
+            return tracked + untracked.size();
+        }
     }
 }

@@ -21,6 +21,8 @@ public final class InstanceState {
     private boolean reattached;
     /** Whether the identity map's ordered list holds this state (see {@link IdentityMap}). */
     boolean listed;
+    /** The identity map that holds this state's object, when the object is {@link Tracked}. */
+    IdentityMap holder;
     /** The statement that built this object, and the last result group that produced it: see {@link #producedIn}. */
     private Object createdBy;
     private ResultGroup lastProducedIn;

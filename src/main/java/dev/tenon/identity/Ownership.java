@@ -48,6 +48,10 @@ public final class Ownership {
 
     /** Whether an open session other than the one of {@code self} holds {@code object}. */
     public boolean heldElsewhere(Object object, IdentityMap self) {
+        if (object instanceof Tracked tracked) {
+            // The state on the object names its holder, which clears it on letting the object go.
+            return tracked.tenon$state() instanceof InstanceState state && state.holder != null && state.holder != self;
+        }
         for (WeakReference<IdentityMap> ref : open) {
             IdentityMap map = ref.get();
             if (map == null) {

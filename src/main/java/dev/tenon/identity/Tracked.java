@@ -2,13 +2,20 @@ package dev.tenon.identity;
 
 /**
  * Implemented by the class Tenon instantiates for the rows it loads (a subclass of the entity generated once, see
- * {@code dev.tenon.proxy.TrackedInstances}): a field on the object itself for what became of its row once it left
- * its session, which is what SQLAlchemy keeps on every instance. Stored on the object, the record lives and dies
- * with it, and costs a field write, where a database-wide weak map costs a weak reference per object and keeps
- * entries long after their objects are gone. Objects the application creates have no such field, and are recorded
- * in {@link Ownership}'s weak map when they leave a session.
+ * {@code dev.tenon.proxy.TrackedInstances}): two fields on the object itself, its state in the session that holds
+ * it and what became of its row once it left, which is what SQLAlchemy keeps on every instance. On the object, the
+ * state is found without a lookup, and the record lives and dies with it, at the cost of a field write, where an
+ * identity map costs a hash entry and a database-wide weak map a weak reference per object (kept long after the
+ * object is gone). Objects the application creates have no such fields: {@link IdentityMap} and {@link Ownership}
+ * keep them in maps.
  */
 public interface Tracked {
+    /** The object's state in the session that holds it; null when no session does. */
+    Object tenon$state();
+
+    /** Records the object's state in the session that takes it, or null when it leaves. */
+    void tenon$state(Object state);
+
     /** What {@link Ownership} recorded when the object left its session; null while it never did. */
     Object tenon$departure();
 

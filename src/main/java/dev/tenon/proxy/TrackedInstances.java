@@ -15,14 +15,15 @@ import net.bytebuddy.implementation.FieldAccessor;
 import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * Makes the objects of loaded rows: instances of a subclass of the entity, generated once per class, that adds one
- * field and implements {@link Tracked}. Nothing else changes (no method is overridden), so a loaded {@code Emp}
+ * Makes the objects of loaded rows: instances of a subclass of the entity, generated once per class, that adds two
+ * fields and implements {@link Tracked}. Nothing else changes (no method is overridden), so a loaded {@code Emp}
  * behaves as one in every respect but {@code getClass()}; compare entities with {@code instanceof}, as with any
  * ORM's proxies. A class that cannot be subclassed (final, or without a non-private no-argument constructor) is
- * instantiated as it is, and its objects are tracked by {@link dev.tenon.identity.Ownership}'s weak map instead.
+ * instantiated as it is, and its objects are kept in maps instead, like the objects the application creates.
  */
 public final class TrackedInstances {
-    private static final String FIELD = "tenon$departure";
+    private static final String STATE = "tenon$state";
+    private static final String DEPARTURE = "tenon$departure";
 
     /** The constructor of each entity's generated subclass, or null when the class cannot be subclassed. */
     private static final ClassValue<Maker> MAKERS = new ClassValue<>() {
@@ -59,9 +60,12 @@ public final class TrackedInstances {
                     .with(new NamingStrategy.SuffixingRandom("Tenon"))
                     .subclass(type, ConstructorStrategy.Default.IMITATE_SUPER_CLASS)
                     .implement(Tracked.class)
-                    .defineField(FIELD, Object.class, Visibility.PRIVATE)
-                    .method(ElementMatchers.isDeclaredBy(Tracked.class))
-                    .intercept(FieldAccessor.ofField(FIELD))
+                    .defineField(STATE, Object.class, Visibility.PRIVATE)
+                    .defineField(DEPARTURE, Object.class, Visibility.PRIVATE)
+                    .method(ElementMatchers.named(STATE).and(ElementMatchers.isDeclaredBy(Tracked.class)))
+                    .intercept(FieldAccessor.ofField(STATE))
+                    .method(ElementMatchers.named(DEPARTURE).and(ElementMatchers.isDeclaredBy(Tracked.class)))
+                    .intercept(FieldAccessor.ofField(DEPARTURE))
                     .make()
                     .load(type.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(MethodHandles.privateLookupIn(type, MethodHandles.lookup())))
                     .getLoaded();

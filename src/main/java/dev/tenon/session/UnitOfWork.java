@@ -253,7 +253,7 @@ final class UnitOfWork {
     }
 
     void afterCommit() {
-        for (InstanceState state : List.copyOf(identityMap.states())) {
+        for (InstanceState state : identityMap.states()) {
             if (state.status() == Status.DELETED) {
                 identityMap.remove(state);
                 state.status(Status.DETACHED);
