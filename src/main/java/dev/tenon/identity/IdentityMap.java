@@ -21,6 +21,8 @@ import java.util.Map;
 public final class IdentityMap {
     private final Map<EntityKey, InstanceState> byKey = new HashMap<>();
     private final Map<Object, InstanceState> untracked = new IdentityHashMap<>();
+    /** The stand-ins for rows not loaded yet, one per row, as the objects themselves are. */
+    private final Map<EntityKey, Object> references = new HashMap<>();
     private int tracked;
     /** The states in the order the session first saw them; removed ones are skipped and dropped now and then. */
     private List<InstanceState> order = new ArrayList<>();
@@ -44,6 +46,27 @@ public final class IdentityMap {
     /** The state of the object with this identity, or null. */
     public InstanceState stateOf(EntityKey key) {
         return byKey.get(key);
+    }
+
+    /**
+     * The stand-in (a lazy proxy) that references to the row with this identity share, or null: two objects that
+     * reference one row hold the same object, loaded or not, as they would once it is loaded.
+     */
+    public Object reference(EntityKey key) {
+        return references.get(key);
+    }
+
+    /** Records the stand-in for the row with this identity. */
+    public void reference(EntityKey key, Object standIn) {
+        references.put(key, standIn);
+    }
+
+    /**
+     * Forgets the stand-ins, which stay valid where they are: what a stream does with each chunk it moves past, so
+     * that a stream referencing ever new rows keeps no stand-in per row.
+     */
+    public void forgetReferences() {
+        references.clear();
     }
 
     /** The state of an object held by the session, or null. */
@@ -175,6 +198,7 @@ public final class IdentityMap {
             state.listed = false;
         }
         byKey.clear();
+        references.clear();
         synchronized (untracked) {
             untracked.clear();
         }

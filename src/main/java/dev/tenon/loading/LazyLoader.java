@@ -49,14 +49,20 @@ final class LazyLoader implements RelationshipLoader {
             parent.loaded(relationship, null);
             return;
         }
-        Object target = context.identityMap().get(new EntityKey(relationship.target(), key));
+        EntityKey entityKey = new EntityKey(relationship.target(), key);
+        Object target = context.identityMap().get(entityKey);
         if (target != null) {
             relationship.set(parent.object(), target);
             parent.loaded(relationship, target);
             return;
         }
-        relationship.set(parent.object(), ReferenceProxies.create(relationship.target().type(), key,
-                () -> loadReference(context, parent, node, key)));
+        Object proxy = context.identityMap().reference(entityKey);
+        if (proxy == null) {
+            // Shared by every parent that references the row; the first one's result is the batch it loads with.
+            proxy = ReferenceProxies.create(relationship.target().type(), key, () -> loadReference(context, parent, node, key));
+            context.identityMap().reference(entityKey, proxy);
+        }
+        relationship.set(parent.object(), proxy);
     }
 
     private static Object loadCollection(LoadContext context, InstanceState parent, LoadNode node) {

@@ -102,6 +102,7 @@ public final class QueryExecutor implements QueryRunner {
                     }
                 }
                 handedOut.clear();
+                context.identityMap().forgetReferences();
             }
 
             private boolean fill() {

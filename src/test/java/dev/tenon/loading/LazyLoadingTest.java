@@ -135,6 +135,19 @@ class LazyLoadingTest {
     }
 
     @Test
+    void objectsReferencingOneUnloadedRowShareOneProxyThatLoadsOnce() {
+        List<Emp> research = session.select(Emp.class).where(Condition.eq("deptno", 20)).orderBy("empno").list();
+        assertThat(research).hasSize(5);
+        Dept shared = research.get(0).department;
+        assertThat(research).allSatisfy(e -> assertThat(e.department).isSameAs(shared));
+        assertThat(((TenonProxy) shared).tenon$isLoaded()).isFalse();
+        assertThat(session.statistics().statements()).isEqualTo(1);
+
+        assertThat(research).extracting(e -> e.department.toString()).containsOnly("Dept(20, RESEARCH)");
+        assertThat(session.statistics().statements()).isEqualTo(2);
+    }
+
+    @Test
     void aProxyWhoseTargetEnteredTheSessionMeanwhileLoadsWithoutAStatement() {
         Post post = session.select(Post.class).where(Condition.eq("id", 1)).one();
         User ada = session.select(User.class).where(Condition.eq("id", 1)).one();
