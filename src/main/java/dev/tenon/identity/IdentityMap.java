@@ -185,12 +185,14 @@ public final class IdentityMap {
 
     /**
      * Every object leaves the session (its transaction was rolled back): detached when its row exists, transient
-     * when it was only pending; see {@link Ownership#releaseAll}.
+     * when it was only pending; see {@link Ownership#leave}.
      */
     public void clear() {
-        List<InstanceState> leaving = live();
-        ownership.releaseAll(leaving);
-        for (InstanceState state : leaving) {
+        for (InstanceState state : order) {
+            if (state(state.object()) != state) {
+                continue;
+            }
+            ownership.leave(state);
             if (state.object() instanceof Tracked t) {
                 t.tenon$state(null);
                 state.holder = null;

@@ -80,31 +80,16 @@ public final class Ownership {
     }
 
     /**
-     * A session lets go of all its objects at once: persistent and deleted ones (their deletion was not committed)
-     * become detached with their row, pending ones transient. One lock for them all.
+     * A session lets go of an object with the rest of its objects: a persistent or deleted one (its deletion was
+     * not committed) becomes detached with its row, a pending one transient.
      */
-    void releaseAll(Iterable<InstanceState> states) {
-        boolean purged = false;
-        for (InstanceState state : states) {
-            boolean exists = state.status() == Status.PERSISTENT || state.status() == Status.DELETED;
-            if (exists) {
-                state.status(Status.DETACHED);
-            }
-            if (state.object() instanceof Tracked tracked) {
-                tracked.tenon$departure(exists ? encode(Row.EXISTS, state.snapshot()) : null);
-                continue;
-            }
-            synchronized (this) {
-                if (!purged) {
-                    purge();
-                    purged = true;
-                }
-                if (exists) {
-                    record(state.object(), Row.EXISTS, state.snapshot());
-                } else {
-                    departed.remove(new Departure(state.object(), null, null, null));
-                }
-            }
+    void leave(InstanceState state) {
+        boolean exists = state.status() == Status.PERSISTENT || state.status() == Status.DELETED;
+        if (exists) {
+            state.status(Status.DETACHED);
+            release(state.object(), Row.EXISTS, state.snapshot());
+        } else {
+            forget(state.object());
         }
     }
 
