@@ -26,8 +26,16 @@ public interface Dialect {
     /** Whether INSERT ... RETURNING is available to read generated values back. */
     boolean supportsReturning();
 
-    /** Renders {@code column IN (values)}: the dialect picks an IN list or an array. */
-    void renderIn(SqlWriter writer, Expression column, ColumnType type, List<?> values);
+    /**
+     * Renders {@code column IN (values)} as {@code column = ANY(?)} with the values bound as one array: one
+     * statement shape for any number of keys, so the driver's and the database's statement caches serve every
+     * batch. On PostgreSQL that is the known way. On H2 2.x it measured faster too, against IN lists padded to the
+     * next power of two: 39.5 ms against 46.1 ms to load 1,000 departments' 20,000 employees in two batches of 500
+     * keys, and twice as fast in hand-written JDBC (the benchmark suite's GraphSelectin); one key costs the same.
+     */
+    default void renderIn(SqlWriter writer, Expression column, ColumnType type, List<?> values) {
+        writer.node(column).append(" = ANY(").param(new ArrayParam(values.toArray(), type)).append(")");
+    }
 
     /**
      * The schema to write before a foreign key's target that has no schema of its own, when the referencing table

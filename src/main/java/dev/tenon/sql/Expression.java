@@ -65,8 +65,7 @@ public interface Expression extends SqlNode {
     }
 
     /**
-     * {@code column IN (...)} for a list of values, rendered by the dialect: an IN list on H2, one array
-     * ({@code = ANY(?)}) on PostgreSQL.
+     * {@code column IN (...)} for a list of values, rendered by the dialect: one array ({@code = ANY(?)}).
      */
     static Expression in(Expression column, ColumnType type, List<?> values) {
         return writer -> writer.dialect().renderIn(writer, column, type, values);

@@ -1,13 +1,10 @@
 package dev.tenon.sql;
 
 import dev.tenon.metadata.ColumnModel;
-import dev.tenon.metadata.ColumnType;
 import dev.tenon.metadata.SqlType;
-import java.util.List;
 
 /**
- * H2 2.x. Key lists are IN lists padded to a few fixed sizes (repeating the last key), so that batches of
- * any size share a handful of statement shapes: H2 matches an IN list faster than an array.
+ * H2 2.x. Key lists bind as one array, as on PostgreSQL (see {@link Dialect#renderIn}).
  */
 public final class H2Dialect implements Dialect {
     @Override
@@ -53,27 +50,5 @@ public final class H2Dialect implements Dialect {
     @Override
     public boolean supportsReturning() {
         return false;
-    }
-
-    @Override
-    public void renderIn(SqlWriter writer, Expression column, ColumnType type, List<?> values) {
-        if (values.isEmpty()) {
-            writer.append("1 = 0");
-            return;
-        }
-        writer.node(column).append(" IN (");
-        int size = paddedSize(values.size());
-        for (int i = 0; i < size; i++) {
-            writer.append(i == 0 ? "" : ", ").param(values.get(Math.min(i, values.size() - 1)), type);
-        }
-        writer.append(")");
-    }
-
-    /** The next power of two up to 1024, then the next multiple of 1024. */
-    static int paddedSize(int size) {
-        if (size > 1024) {
-            return (size + 1023) / 1024 * 1024;
-        }
-        return Integer.highestOneBit(size) == size ? size : Integer.highestOneBit(size) << 1;
     }
 }

@@ -1,9 +1,7 @@
 package dev.tenon.sql;
 
 import dev.tenon.metadata.ColumnModel;
-import dev.tenon.metadata.ColumnType;
 import dev.tenon.metadata.SqlType;
-import java.util.List;
 
 /**
  * PostgreSQL. Key lists bind as one array ({@code = ANY(?)}), so a single prepared statement serves every
@@ -59,10 +57,5 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean supportsReturning() {
         return true;
-    }
-
-    @Override
-    public void renderIn(SqlWriter writer, Expression column, ColumnType type, List<?> values) {
-        writer.node(column).append(" = ANY(").param(new ArrayParam(values.toArray(), type)).append(")");
     }
 }

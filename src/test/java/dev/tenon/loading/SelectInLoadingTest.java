@@ -95,28 +95,24 @@ class SelectInLoadingTest {
     }
 
     @Test
-    void keysAreBoundAsOneArrayOnPostgresqlAndAsAPaddedInListOnH2() {
+    void keysAreBoundAsOneArray() {
         try (Session session = session(500)) {
             session.select(Dept.class).options(Load.selectin("employees")).where(Condition.in("deptno", 10, 20, 30)).list();
         }
 
         String secondary = sql.get(1);
-        if (backend == Backend.POSTGRES) {
-            assertThat(secondary).contains("WHERE emp_1.deptno = ANY(?)");
-        } else {
-            assertThat(secondary).contains("WHERE emp_1.deptno IN (?, ?, ?, ?)");
-        }
+        assertThat(secondary).contains("WHERE emp_1.deptno = ANY(?)");
     }
 
     @Test
-    void batchesOfEverySizeShareOneStatementShapeOnPostgresqlAndAFewPaddedShapesOnH2() {
+    void batchesOfEverySizeShareOneStatementShape() {
         try (Session session = session(3)) {
             session.select(Emp.class).options(Load.selectin("reports")).list();
         }
 
         List<String> secondaryShapes = sql.subList(1, sql.size()).stream().distinct().toList();
         assertThat(sql).hasSize(1 + 5); // batches of 3, 3, 3, 3 and 2 keys
-        assertThat(secondaryShapes).hasSize(backend == Backend.POSTGRES ? 1 : 2); // H2: 3 keys padded to 4, and 2
+        assertThat(secondaryShapes).hasSize(1);
     }
 
     @Test
