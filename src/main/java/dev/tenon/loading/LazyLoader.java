@@ -28,6 +28,9 @@ final class LazyLoader implements RelationshipLoader {
     @Override
     public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
         RelationshipModel relationship = node.relationship;
+        // Rows that follow each other often reference the same row (employees of one department): asked once.
+        Object lastKey = null;
+        Object lastValue = null;
         for (InstanceState parent : parents) {
             if (!RelationshipLoader.mayInstall(parent, relationship, statement)) {
                 continue;
@@ -35,34 +38,36 @@ final class LazyLoader implements RelationshipLoader {
             if (relationship.collection()) {
                 Loader loader = () -> loadCollection(context, parent, node);
                 relationship.set(parent.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(loader) : RelationList.lazy(loader));
-            } else {
-                installReference(context, parent, node);
+                continue;
             }
+            Object key = SelectInLoader.targetKey(parent.object(), relationship);
+            Object value = key == null ? null : key.equals(lastKey) ? lastValue : reference(context, parent, node, key);
+            relationship.set(parent.object(), value);
+            if (!(value instanceof TenonProxy)) {
+                parent.loaded(relationship, value);
+            }
+            lastKey = key;
+            lastValue = value;
         }
     }
 
-    private static void installReference(LoadContext context, InstanceState parent, LoadNode node) {
+    /**
+     * What a reference to the row with {@code key} holds: the object when the session has it (no SQL), or else the
+     * row's proxy, shared by every parent that references the row; the first one's result is the batch it loads with.
+     */
+    private static Object reference(LoadContext context, InstanceState parent, LoadNode node, Object key) {
         RelationshipModel relationship = node.relationship;
-        Object key = SelectInLoader.targetKey(parent.object(), relationship);
-        if (key == null) {
-            relationship.set(parent.object(), null);
-            parent.loaded(relationship, null);
-            return;
-        }
         EntityKey entityKey = new EntityKey(relationship.target(), key);
         Object target = context.identityMap().get(entityKey);
         if (target != null) {
-            relationship.set(parent.object(), target);
-            parent.loaded(relationship, target);
-            return;
+            return target;
         }
         Object proxy = context.identityMap().reference(entityKey);
         if (proxy == null) {
-            // Shared by every parent that references the row; the first one's result is the batch it loads with.
             proxy = ReferenceProxies.create(relationship.target().type(), key, () -> loadReference(context, parent, node, key));
             context.identityMap().reference(entityKey, proxy);
         }
-        relationship.set(parent.object(), proxy);
+        return proxy;
     }
 
     private static Object loadCollection(LoadContext context, InstanceState parent, LoadNode node) {
