@@ -1,7 +1,8 @@
 /**
  * What a session knows of its objects: the {@link dev.tenon.identity.IdentityMap} (one object per row), and the
  * {@link dev.tenon.identity.InstanceState} of each object (status, key, snapshot for dirty checking, loaded
- * relationships, the {@link dev.tenon.identity.ResultGroup} it came from), and the database-wide
+ * relationships, the {@link dev.tenon.identity.ResultGroup} it came from), kept on the object itself when Tenon
+ * made it from a row ({@link dev.tenon.identity.Tracked}), and the database-wide
  * {@link dev.tenon.identity.Ownership}: which session holds each object, and whether a detached object's row exists.
  *
  * <p>The bottom of the ORM layer: depends only on {@code dev.tenon.metadata}, so that the session, the query API
