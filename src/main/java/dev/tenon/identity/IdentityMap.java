@@ -1,5 +1,6 @@
 package dev.tenon.identity;
 
+import dev.tenon.metadata.EntityModel;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,19 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One object per row within a session: the map from {@link EntityKey} to object, and the state of every
- * object the session holds (pending ones too, which have no key yet).
+ * One object per row within a session: the index from row identity to object ({@link KeyTable}), and the state
+ * of every object the session holds (pending ones too, which have no key yet).
  *
  * <p>The state of an object Tenon loaded is kept on the object itself ({@link Tracked}), so reading a row adds
- * one hash entry (by key), not two; objects the application made are kept in an identity map. Used by its
- * session's thread; the only question another thread asks is {@link #holds}, hence the synchronized access to that
- * identity map.
+ * one slot to the key index and nothing else; objects the application made are kept in an identity map. Letting
+ * every object go (rollback, close) visits only the latter. Used by its session's thread; the only question another
+ * thread asks is {@link #holds}, hence the synchronized access to that identity map.
  */
 public final class IdentityMap {
-    private final Map<EntityKey, InstanceState> byKey = new HashMap<>();
+    private KeyTable byKey = new KeyTable();
     private final Map<Object, InstanceState> untracked = new IdentityHashMap<>();
     /** The stand-ins for rows not loaded yet, one per row, as the objects themselves are. */
-    private final Map<EntityKey, Object> references = new HashMap<>();
+    private Map<EntityKey, Object> references = new HashMap<>();
+    /** The result groups of this map's objects, let go with them so that a detached object does not pin its result. */
+    private List<ResultGroup> groups = new ArrayList<>();
     private int tracked;
     /** The states in the order the session first saw them; removed ones are skipped and dropped now and then. */
     private List<InstanceState> order = new ArrayList<>();
@@ -30,6 +33,17 @@ public final class IdentityMap {
     private final Ownership ownership;
     private final WeakReference<IdentityMap> registration;
     private long sequence;
+    /** What the states of {@link Tracked} objects name as their holder: replaced when every object leaves at once. */
+    private Epoch epoch = new Epoch();
+
+    /**
+     * One period during which a map holds its tracked objects. Letting every object go at once (rollback, close)
+     * ends the epoch instead of visiting each object: a state whose epoch has ended is a state its object has left,
+     * which {@link Ownership} reads as such. Volatile, since another session asks from its own thread.
+     */
+    static final class Epoch {
+        volatile boolean current = true;
+    }
 
     /** A map for one session of the database whose sessions share {@code ownership}; open until {@link #close}. */
     public IdentityMap(Ownership ownership) {
@@ -39,13 +53,23 @@ public final class IdentityMap {
 
     /** The object with this identity, or null. */
     public Object get(EntityKey key) {
-        InstanceState state = byKey.get(key);
+        return get(key.entity(), key.id());
+    }
+
+    /** The object of {@code entity} with primary-key value {@code id}, or null. */
+    public Object get(EntityModel entity, Object id) {
+        InstanceState state = byKey.get(entity, id);
         return state == null ? null : state.object();
     }
 
-    /** The state of the object with this identity, or null. */
-    public InstanceState stateOf(EntityKey key) {
-        return byKey.get(key);
+    /** The state of the object of {@code entity} with primary-key value {@code id}, or null. */
+    public InstanceState stateOf(EntityModel entity, Object id) {
+        return byKey.get(entity, id);
+    }
+
+    /** Whether {@code state} is the one its identity maps to (a row deleted by a flush is no longer mapped). */
+    public boolean maps(InstanceState state) {
+        return state.id() != null && byKey.get(state.entity(), state.id()) == state;
     }
 
     /**
@@ -69,10 +93,19 @@ public final class IdentityMap {
         references.clear();
     }
 
+    /** Records a result group whose members are this map's objects, to be let go with them. */
+    public void register(ResultGroup group) {
+        if (groups.size() >= 64 && groups.size() == Integer.highestOneBit(groups.size())) {
+            // A stream releases a group per chunk: the released ones go now and then, so that the list stays short.
+            groups.removeIf(ResultGroup::isReleased);
+        }
+        groups.add(group);
+    }
+
     /** The state of an object held by the session, or null. */
     public InstanceState state(Object object) {
         if (object instanceof Tracked t) {
-            return t.tenon$state() instanceof InstanceState state && state.holder == this ? state : null;
+            return t.tenon$state() instanceof InstanceState state && state.holder == epoch ? state : null;
         }
         synchronized (untracked) {
             return untracked.get(object);
@@ -84,6 +117,11 @@ public final class IdentityMap {
         return state(object) != null;
     }
 
+    /** Whether {@code epoch} is this map's current one. */
+    boolean isCurrent(Epoch epoch) {
+        return epoch == this.epoch;
+    }
+
     /** Adds an object without identity (pending). */
     public void track(InstanceState state) {
         add(state);
@@ -92,21 +130,26 @@ public final class IdentityMap {
     /** Adds or re-keys an object with identity. */
     public void put(InstanceState state) {
         add(state);
-        byKey.put(state.key(), state);
+        byKey.put(state);
     }
 
     private void add(InstanceState state) {
         state.sequence(sequence++);
         boolean added;
         if (state.object() instanceof Tracked t) {
-            added = state.holder != this || t.tenon$state() != state;
+            added = state.holder != epoch || t.tenon$state() != state;
             if (added) {
-                if (t.tenon$state() instanceof InstanceState previous && previous.holder == this) {
-                    previous.holder = null;
+                if (t.tenon$state() instanceof InstanceState previous && previous.holder == epoch && previous != state) {
                     tracked--;
                 }
+                if (state.holder != epoch) {
+                    // Listed, if at all, in the order of an epoch that has ended.
+                    state.listed = false;
+                    state.holder = epoch;
+                }
                 t.tenon$state(state);
-                state.holder = this;
+                // Joining a session ends what the object's last departure said of its row.
+                t.tenon$departure(null);
                 tracked++;
             }
         } else {
@@ -124,10 +167,10 @@ public final class IdentityMap {
     public void remove(InstanceState state) {
         boolean wasHeld;
         if (state.object() instanceof Tracked t) {
-            wasHeld = state.holder == this && t.tenon$state() == state;
+            // The state keeps naming this epoch: it is still listed in this epoch's order, skipped while not held.
+            wasHeld = state.holder == epoch && t.tenon$state() == state;
             if (wasHeld) {
                 t.tenon$state(null);
-                state.holder = null;
                 tracked--;
             }
         } else {
@@ -142,8 +185,8 @@ public final class IdentityMap {
             order = live;
             removed = 0;
         }
-        if (state.key() != null && byKey.get(state.key()) == state) {
-            byKey.remove(state.key());
+        if (state.id() != null) {
+            byKey.remove(state);
         }
     }
 
@@ -185,25 +228,25 @@ public final class IdentityMap {
 
     /**
      * Every object leaves the session (its transaction was rolled back): detached when its row exists, transient
-     * when it was only pending; see {@link Ownership#leave}.
+     * when it was only pending. The objects Tenon loaded are let go all at once, by ending the epoch their states
+     * name (see {@link Ownership}); only the objects the application made are visited, to record their departure.
      */
     public void clear() {
-        for (InstanceState state : order) {
-            if (state(state.object()) != state) {
-                continue;
-            }
-            ownership.leave(state);
-            if (state.object() instanceof Tracked t) {
-                t.tenon$state(null);
-                state.holder = null;
-            }
-            state.listed = false;
-        }
-        byKey.clear();
-        references.clear();
         synchronized (untracked) {
+            for (InstanceState state : untracked.values()) {
+                ownership.leave(state);
+                state.listed = false;
+            }
             untracked.clear();
         }
+        epoch.current = false;
+        epoch = new Epoch();
+        byKey = new KeyTable();
+        references = new HashMap<>();
+        for (ResultGroup group : groups) {
+            group.release();
+        }
+        groups = new ArrayList<>();
         tracked = 0;
         order = new ArrayList<>();
         removed = 0;

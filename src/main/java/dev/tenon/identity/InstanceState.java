@@ -12,7 +12,8 @@ public final class InstanceState {
     private final EntityModel entity;
     private final Object object;
     private Status status;
-    private EntityKey key;
+    /** The primary-key value (a list for a composite key); null while pending without a key. */
+    private Object id;
     private Object[] snapshot;
     /** What each relationship held when loaded, by index; null until the first one is loaded (most never are). */
     private Object[] loadedRelations;
@@ -21,8 +22,11 @@ public final class InstanceState {
     private boolean reattached;
     /** Whether the identity map's ordered list holds this state (see {@link IdentityMap}). */
     boolean listed;
-    /** The identity map that holds this state's object, when the object is {@link Tracked}. */
-    IdentityMap holder;
+    /**
+     * For a {@link Tracked} object: the epoch of the identity map that took it last. The map holds the object while
+     * the object carries this state and that epoch is the map's current one.
+     */
+    IdentityMap.Epoch holder;
     /** The statement that built this object, and the last result group that produced it: see {@link #producedIn}. */
     private Object createdBy;
     private ResultGroup lastProducedIn;
@@ -64,12 +68,22 @@ public final class InstanceState {
 
     /** Its identity, or null while pending without a key. */
     public EntityKey key() {
-        return key;
+        return id == null ? null : new EntityKey(entity, id);
     }
 
-    /** Sets its identity. */
+    /** Sets its identity (null: none). */
     public void key(EntityKey value) {
-        this.key = value;
+        this.id = value == null ? null : value.id();
+    }
+
+    /** Its primary-key value (an immutable list for a composite key), or null while pending without a key. */
+    public Object id() {
+        return id;
+    }
+
+    /** Sets its primary-key value; loading sets it so, without a key object per row. */
+    public void id(Object value) {
+        this.id = value;
     }
 
     /** The column values as last loaded or written, in column order; null while pending. */
@@ -214,6 +228,6 @@ public final class InstanceState {
 
     @Override
     public String toString() {
-        return entity.name() + (key == null ? "" : "#" + key.id()) + " " + status;
+        return entity.name() + (id == null ? "" : "#" + id) + " " + status;
     }
 }

@@ -49,8 +49,10 @@ public final class Ownership {
     /** Whether an open session other than the one of {@code self} holds {@code object}. */
     public boolean heldElsewhere(Object object, IdentityMap self) {
         if (object instanceof Tracked tracked) {
-            // The state on the object names its holder, which clears it on letting the object go.
-            return tracked.tenon$state() instanceof InstanceState state && state.holder != null && state.holder != self;
+            // The state on the object names the epoch of its holder; a map that lets the object go ends the epoch or
+            // takes the state off the object.
+            return tracked.tenon$state() instanceof InstanceState state && state.holder != null && state.holder.current
+                    && !self.isCurrent(state.holder);
         }
         for (WeakReference<IdentityMap> ref : open) {
             IdentityMap map = ref.get();
@@ -80,8 +82,9 @@ public final class Ownership {
     }
 
     /**
-     * A session lets go of an object with the rest of its objects: a persistent or deleted one (its deletion was
-     * not committed) becomes detached with its row, a pending one transient.
+     * A session lets go of an object the application made, with the rest of its objects: a persistent or deleted one
+     * (its deletion was not committed) becomes detached with its row, a pending one transient. The objects Tenon made
+     * need no such visit: see {@link #departure}.
      */
     void leave(InstanceState state) {
         boolean exists = state.status() == Status.PERSISTENT || state.status() == Status.DELETED;
@@ -108,7 +111,7 @@ public final class Ownership {
     /** The state of a detached object's row, or null when the object never left a session. */
     public Row detachedRow(Object object) {
         if (object instanceof Tracked tracked) {
-            Object departure = tracked.tenon$departure();
+            Object departure = departure(tracked);
             return departure == null ? null : departure == Row.DELETED ? Row.DELETED : Row.EXISTS;
         }
         synchronized (this) {
@@ -120,12 +123,27 @@ public final class Ownership {
     /** The column values a detached object's row was last known to hold, or null. */
     public Object[] detachedSnapshot(Object object) {
         if (object instanceof Tracked tracked) {
-            return tracked.tenon$departure() instanceof Object[] snapshot ? snapshot.clone() : null;
+            return departure(tracked) instanceof Object[] snapshot ? snapshot.clone() : null;
         }
         synchronized (this) {
             Departure departure = departed.get(new Departure(object, null, null, null));
             return departure == null || departure.snapshot == null ? null : departure.snapshot.clone();
         }
+    }
+
+    /**
+     * What became of a {@link Tracked} object's row, encoded as by {@link #encode}: recorded on the object when it
+     * left its session alone (expunged, evicted, its deletion committed); read off the state it still carries when
+     * its session let every object go at once by ending the epoch (see {@link IdentityMap#clear}), which is what
+     * {@link #leave} would have recorded. Null while the object never left a session.
+     */
+    private static Object departure(Tracked tracked) {
+        Object departure = tracked.tenon$departure();
+        if (departure == null && tracked.tenon$state() instanceof InstanceState state && state.holder != null && !state.holder.current) {
+            boolean exists = state.status() == Status.PERSISTENT || state.status() == Status.DELETED || state.status() == Status.DETACHED;
+            departure = exists && state.id() != null ? encode(Row.EXISTS, state.snapshot()) : null;
+        }
+        return departure;
     }
 
     /**

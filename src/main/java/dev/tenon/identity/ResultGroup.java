@@ -11,11 +11,12 @@ import java.util.Set;
  * load fills together, and the group the N+1 detector counts lazy loads in.
  */
 public final class ResultGroup {
-    private final List<InstanceState> members = new ArrayList<>();
+    private List<InstanceState> members = new ArrayList<>();
     private final String origin;
     private final Object statement;
     /** The members as a set, built only when a member's own record cannot tell whether it is one already. */
     private Set<InstanceState> index;
+    private boolean released;
 
     /**
      * A group for the result of the statement described by {@code origin} (for messages); {@code statement} stands
@@ -51,6 +52,21 @@ public final class ResultGroup {
     /** The members, in row order. */
     public List<InstanceState> members() {
         return members;
+    }
+
+    /**
+     * Lets the members go: their session let every object go (or a stream moved past them), and an object that is
+     * kept must not keep its whole result alive through its state. A released group has no members.
+     */
+    public void release() {
+        members = new ArrayList<>();
+        index = null;
+        released = true;
+    }
+
+    /** Whether {@link #release} was called. */
+    boolean isReleased() {
+        return released;
     }
 
     /** What produced the group, e.g. {@code "select Dept"}. */

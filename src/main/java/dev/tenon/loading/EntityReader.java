@@ -1,9 +1,9 @@
 package dev.tenon.loading;
 
-import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
+import dev.tenon.metadata.ColumnAccess;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.SqlType;
@@ -45,27 +45,35 @@ final class EntityReader {
             }
             id = List.of(parts);
         }
-        EntityKey entityKey = new EntityKey(entity, id);
-        InstanceState existing = identityMap.stateOf(entityKey);
+        InstanceState existing = identityMap.stateOf(entity, id);
         if (existing != null) {
             return existing;
         }
         Object object = TrackedInstances.newInstance(entity);
         Object[] snapshot = new Object[columns.size()];
+        entity.columnAccess().fetch(row, first, snapshot);
+        write(entity, object, snapshot);
         for (int i = 0; i < snapshot.length; i++) {
-            ColumnModel column = columns.get(i);
-            Object value = column.type().read(row, first + i);
-            if (value != null) {
-                column.set(object, value);
-            }
             // The snapshot must not share a mutable array with the field, or in-place edits would go unseen.
-            snapshot[i] = value instanceof byte[] bytes && column.sqlType() == SqlType.BINARY ? bytes.clone() : value;
+            if (snapshot[i] instanceof byte[] bytes && columns.get(i).sqlType() == SqlType.BINARY) {
+                snapshot[i] = bytes.clone();
+            }
         }
         InstanceState state = new InstanceState(entity, object, Status.PERSISTENT);
-        state.key(entityKey);
+        state.id(id);
         state.snapshot(snapshot);
         state.createdBy(statement);
         identityMap.put(state);
         return state;
+    }
+
+    /** Sets the object's fields from the row's values, all at once; a value that does not fit is reported by field. */
+    private static void write(EntityModel entity, Object object, Object[] values) {
+        try {
+            entity.columnAccess().write(object, values);
+        } catch (ClassCastException e) {
+            ColumnAccess.check(entity.columns(), object, values);
+            throw e;
+        }
     }
 }

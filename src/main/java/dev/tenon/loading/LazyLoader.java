@@ -134,7 +134,7 @@ final class LazyLoader implements RelationshipLoader {
     private static void check(LoadContext context, InstanceState parent, RelationshipModel relationship) {
         if (!context.isOpen() || context.identityMap().state(parent.object()) != parent) {
             throw new LazyLoadException("Cannot lazy-load " + relationship + " of " + parent.entity().name() + "#"
-                    + parent.key().id() + ": the object is detached (its session is closed, or it was expunged or rolled back). "
+                    + parent.id() + ": the object is detached (its session is closed, or it was expunged or rolled back). "
                     + "Load it while the session is open, e.g. .options(Load.selectin(\"" + relationship.name() + "\")) or .options(Load.joined(\""
                     + relationship.name() + "\")) on the query that loads " + parent.entity().name());
         }

@@ -89,6 +89,7 @@ public final class QueryExecutor implements QueryRunner {
             }
 
             private final List<InstanceState> handedOut = new ArrayList<>();
+            private ResultAssembler handedOutBy;
 
             /**
              * The objects of the chunk the stream has moved past leave the session unless they were changed, so
@@ -102,6 +103,9 @@ public final class QueryExecutor implements QueryRunner {
                     }
                 }
                 handedOut.clear();
+                if (handedOutBy != null) {
+                    handedOutBy.releaseRoots();
+                }
                 context.identityMap().forgetReferences();
             }
 
@@ -127,6 +131,7 @@ public final class QueryExecutor implements QueryRunner {
                     throw new dev.tenon.SqlExecutionException("reading a streamed row", compiled.select().toBoundSql(context.dialect()).sql(), e);
                 }
                 assembler.finish();
+                handedOutBy = assembler;
                 for (InstanceState state : assembler.roots()) {
                     handedOut.add(state);
                     buffer.add(query.type().cast(state.object()));
@@ -181,7 +186,7 @@ public final class QueryExecutor implements QueryRunner {
         }
         List<ColumnModel> key = entity.primaryKey();
         for (int i = 0; i < key.size(); i++) {
-            Object value = key.size() == 1 ? state.key().id() : ((List<?>) state.key().id()).get(i);
+            Object value = key.size() == 1 ? state.id() : ((List<?>) state.id()).get(i);
             select.where(Expression.compare(Expression.column("t", key.get(i)), "=", Expression.value(value, key.get(i).type())));
         }
         long rows = context.executor().query(context.connection(), select.toBoundSql(context.dialect()), context.statistics(), row -> {

@@ -80,6 +80,7 @@ final class ResultAssembler {
         if (group == null) {
             group = new ResultGroup(node.relationship == null ? origin : origin + " -> " + node.relationship, statement);
             groups.put(node, group);
+            context.identityMap().register(group);
         }
         return group;
     }
@@ -92,6 +93,11 @@ final class ResultAssembler {
     /** The distinct root objects, in row order. */
     List<InstanceState> roots() {
         return rootGroup.members();
+    }
+
+    /** Lets the root objects' group go: a stream does so for each chunk it has moved past. */
+    void releaseRoots() {
+        rootGroup.release();
     }
 
     /** Assigns joined relationships and runs every other strategy for the parents of this statement. */

@@ -1,5 +1,6 @@
 package dev.tenon.metadata;
 
+import java.lang.reflect.Field;
 import java.util.function.Supplier;
 
 /**
@@ -141,6 +142,11 @@ public final class ColumnModel {
     /** Sets the field on an entity object. */
     public void set(Object entity, Object value) {
         accessor.set(entity, value);
+    }
+
+    /** The Java field the column is mapped from. */
+    public Field field() {
+        return accessor.field();
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class EntityModel {
     private final List<RelationshipModel> relationshipList = new ArrayList<>();
     private final List<RelationshipModel> relationshipView = Collections.unmodifiableList(relationshipList);
     private final int[] primaryKeyPositions;
+    /** Made on first use: generating a class per entity is for the entities that are loaded. */
+    private volatile ColumnAccess columnAccess;
 
     EntityModel(Class<?> type, TableModel table, MethodHandle constructor) {
         this.type = type;
@@ -61,6 +63,16 @@ public final class EntityModel {
     /** The primary-key columns. */
     public List<ColumnModel> primaryKey() {
         return table.primaryKey();
+    }
+
+    /** Reads and writes the column fields of this entity's objects all at once. */
+    public ColumnAccess columnAccess() {
+        ColumnAccess access = columnAccess;
+        if (access == null) {
+            access = ColumnAccess.of(type, columns());
+            columnAccess = access;
+        }
+        return access;
     }
 
     /**

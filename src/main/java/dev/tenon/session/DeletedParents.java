@@ -61,7 +61,7 @@ final class DeletedParents {
     private List<InstanceState> newlyDeleted(Set<InstanceState> done) {
         List<InstanceState> deleted = new ArrayList<>();
         for (InstanceState state : session.identityMap().snapshotOfStates()) {
-            if (state.status() == Status.DELETED && !done.contains(state) && session.identityMap().get(state.key()) == state.object()) {
+            if (state.status() == Status.DELETED && !done.contains(state) && session.identityMap().maps(state)) {
                 deleted.add(state);
             }
         }

@@ -96,7 +96,7 @@ final class Flush {
     // A row deleted by an earlier flush of this transaction stays DELETED until commit, but its key no longer
     // maps to it (see delete below), so it is not deleted twice.
     private boolean alreadyDeleted(InstanceState state) {
-        return state.key() != null && session.identityMap().get(state.key()) == null;
+        return state.id() != null && session.identityMap().get(state.entity(), state.id()) == null;
     }
 
     private Connection connection() {
@@ -331,7 +331,7 @@ final class Flush {
     private static List<Param> keyParams(InstanceState state) {
         List<ColumnModel> key = state.entity().primaryKey();
         List<Param> params = new ArrayList<>(key.size());
-        Object id = state.key().id();
+        Object id = state.id();
         for (int i = 0; i < key.size(); i++) {
             params.add(new ValueParam(key.size() == 1 ? id : ((List<?>) id).get(i), key.get(i).type()));
         }

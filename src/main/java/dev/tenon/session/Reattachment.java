@@ -69,7 +69,7 @@ final class Reattachment {
 
     private void check(InstanceState state, RelationshipModel relationship) {
         if (!session.isOpen() || session.identityMap().state(state.object()) != state) {
-            throw new LazyLoadException("Cannot lazy-load " + relationship + " of " + state.entity().name() + "#" + state.key().id()
+            throw new LazyLoadException("Cannot lazy-load " + relationship + " of " + state.entity().name() + "#" + state.id()
                     + ": the object is detached (its session is closed, or it was expunged or rolled back). Load it while the "
                     + "session is open, e.g. .options(Load.selectin(\"" + relationship.name() + "\")) on the query that loads "
                     + state.entity().name());

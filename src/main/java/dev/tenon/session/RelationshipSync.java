@@ -145,7 +145,7 @@ final class RelationshipSync {
 
     /** A deleted object's association rows are deleted; loaded collections on the other side forget it. */
     private void leaveManyToManys(InstanceState state) {
-        if (identityMap.get(state.key()) != state.object()) {
+        if (!identityMap.maps(state)) {
             return; // deleted by an earlier flush of this transaction
         }
         for (RelationshipModel relationship : state.entity().relationships()) {

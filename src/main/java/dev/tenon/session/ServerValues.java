@@ -43,7 +43,7 @@ final class ServerValues {
         Map<Object, InstanceState> byId = new HashMap<>();
         List<List<Object>> keys = new ArrayList<>();
         for (InstanceState state : states) {
-            Object id = state.key().id();
+            Object id = state.id();
             byId.put(id, state);
             keys.add(key.size() == 1 ? List.of(id) : List.copyOf((List<?>) id));
         }

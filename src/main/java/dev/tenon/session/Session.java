@@ -216,7 +216,7 @@ public final class Session implements AutoCloseable {
     public void refresh(Object object) {
         checkOpen();
         InstanceState state = identityMap.state(object);
-        if (state == null || state.key() == null || state.status() != Status.PERSISTENT) {
+        if (state == null || state.id() == null || state.status() != Status.PERSISTENT) {
             throw new IdentityException("Cannot refresh " + object + ": it is not persistent in this session ("
                     + (state == null ? "not in the session" : state.status()) + ")");
         }

@@ -174,7 +174,7 @@ final class UnitOfWork {
         }
         identityMap.remove(state);
         state.leaveGroup();
-        if (state.key() != null && state.status() != Status.PENDING) {
+        if (state.id() != null && state.status() != Status.PENDING) {
             ownership.release(object, Ownership.Row.EXISTS, state.snapshot());
         } else {
             ownership.forget(object);
@@ -203,7 +203,7 @@ final class UnitOfWork {
     boolean hasPendingWork() {
         for (InstanceState state : identityMap.states()) {
             // A row deleted by an earlier flush stays DELETED until commit, with its key no longer mapped: done.
-            boolean deletedAlready = state.status() == Status.DELETED && identityMap.get(state.key()) != state.object();
+            boolean deletedAlready = state.status() == Status.DELETED && !identityMap.maps(state);
             if (state.status() != Status.PERSISTENT && !deletedAlready
                     || state.status() == Status.PERSISTENT && (state.isModified() || RelationshipSync.hasChanges(state))) {
                 return true;

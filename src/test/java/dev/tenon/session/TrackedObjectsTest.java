@@ -10,6 +10,7 @@ import dev.tenon.identity.Status;
 import dev.tenon.identity.Tracked;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,6 +131,52 @@ class TrackedObjectsTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.add(dept))
                     .isInstanceOf(dev.tenon.IdentityException.class)
                     .hasMessageContaining("belongs to another open session");
+        }
+    }
+
+    @Test
+    void aLoadedObjectLetGoByARollbackMayJoinAnotherSessionAndBackAsPersistent() {
+        try (Session first = db.database().openSession(db.metadata());
+             Session second = db.database().openSession(db.metadata())) {
+            Dept dept = first.get(Dept.class, 10);
+            first.rollback();
+            assertThat(first.status(dept)).isEqualTo(Status.DETACHED);
+
+            second.add(dept);
+            assertThat(second.status(dept)).isEqualTo(Status.PERSISTENT);
+            second.expunge(dept);
+            first.add(dept);
+            assertThat(first.status(dept)).isEqualTo(Status.PERSISTENT);
+        }
+    }
+
+    /**
+     * A session lets its loaded objects go without visiting them, so they still carry their last state: that state
+     * must not keep the rest of the result they came from alive.
+     */
+    @Test
+    void aDetachedObjectKeptAfterCloseDoesNotKeepItsResultAlive() throws InterruptedException {
+        try (Session session = db.database().openSession(db.metadata())) {
+            session.add(new Dept(20, "RESEARCH", "DALLAS"));
+            session.commit();
+        }
+        List<Object> loaded = firstDepartmentAndSecondWeakly();
+        Dept kept = (Dept) loaded.get(0);
+        WeakReference<?> other = (WeakReference<?>) loaded.get(1);
+
+        for (int i = 0; i < 50 && other.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(other.get()).isNull();
+        assertThat(kept.dname).isEqualTo("ACCOUNTING");
+    }
+
+    /** Loads both departments in one query; a method of its own, so that no local variable keeps the second. */
+    private List<Object> firstDepartmentAndSecondWeakly() {
+        try (Session session = db.database().openSession(db.metadata())) {
+            List<Dept> depts = session.select(Dept.class).orderBy("deptno").list();
+            return List.of(depts.get(0), new WeakReference<>(depts.get(1)));
         }
     }
 
