@@ -31,6 +31,7 @@ final class LazyLoader implements RelationshipLoader {
         // Rows that follow each other often reference the same row (employees of one department): asked once.
         Object lastKey = null;
         Object lastValue = null;
+        int keyPosition = SelectInLoader.foreignKeyPosition(relationship);
         for (InstanceState parent : parents) {
             if (!RelationshipLoader.mayInstall(parent, relationship, statement)) {
                 continue;
@@ -40,7 +41,9 @@ final class LazyLoader implements RelationshipLoader {
                 relationship.set(parent.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(loader) : RelationList.lazy(loader));
                 continue;
             }
-            Object key = SelectInLoader.targetKey(parent.object(), relationship);
+            // A parent this statement built has not been handed out yet: its foreign key is the one in its snapshot.
+            Object key = keyPosition >= 0 && parent.isCreatedBy(statement) ? parent.snapshot()[keyPosition]
+                    : SelectInLoader.targetKey(parent.object(), relationship);
             Object value = key == null ? null : key.equals(lastKey) ? lastValue : reference(context, parent, node, key);
             relationship.set(parent.object(), value);
             if (!(value instanceof TenonProxy)) {

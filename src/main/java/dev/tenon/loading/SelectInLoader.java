@@ -122,6 +122,17 @@ final class SelectInLoader implements RelationshipLoader {
         }
     }
 
+    /**
+     * The position among the owner's columns of a many-to-one's single foreign-key column, whose value is the target's
+     * identity; -1 for a collection or a composite key.
+     */
+    static int foreignKeyPosition(RelationshipModel relationship) {
+        if (relationship.collection() || relationship.ownerColumns().size() != 1 || relationship.target().primaryKey().size() != 1) {
+            return -1;
+        }
+        return relationship.owner().columns().indexOf(relationship.ownerColumns().get(0));
+    }
+
     /** The identity key of a many-to-one's target, from the owner's foreign-key columns; null when unset. */
     static Object targetKey(Object owner, RelationshipModel relationship) {
         if (relationship.ownerColumns().size() == 1 && relationship.target().primaryKey().size() == 1) {
