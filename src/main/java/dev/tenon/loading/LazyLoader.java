@@ -4,6 +4,7 @@ import dev.tenon.LazyLoadException;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.ResultGroup;
+import dev.tenon.loading.RelationshipLoader.ParentProcessor;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.proxy.Loader;
 import dev.tenon.proxy.ReferenceProxies;
@@ -12,6 +13,7 @@ import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
 import dev.tenon.proxy.TenonProxy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -27,30 +29,93 @@ import java.util.Set;
 final class LazyLoader implements RelationshipLoader {
     @Override
     public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
-        RelationshipModel relationship = node.relationship;
+        ParentProcessor installer = processor(context, node, statement);
+        parents.forEach(installer::parent);
+        installer.finish(parents);
+    }
+
+    @Override
+    public ParentProcessor processor(LoadContext context, LoadNode node, Object statement) {
+        return new Installer(context, node, statement);
+    }
+
+    /** Installs the stand-ins of one statement's parents as their rows are read. */
+    private static final class Installer implements ParentProcessor {
+        private final LoadContext context;
+        private final LoadNode node;
+        private final RelationshipModel relationship;
+        private final Object statement;
+        private final int keyPosition;
         // Rows that follow each other often reference the same row (employees of one department): asked once.
-        Object lastKey = null;
-        Object lastValue = null;
-        int keyPosition = SelectInLoader.foreignKeyPosition(relationship);
-        for (InstanceState parent : parents) {
+        private Object lastKey;
+        private Object lastValue;
+        /** The rows referenced through a proxy, which a later row of the same statement may load after all. */
+        private Set<Object> proxied;
+
+        Installer(LoadContext context, LoadNode node, Object statement) {
+            this.context = context;
+            this.node = node;
+            this.relationship = node.relationship;
+            this.statement = statement;
+            this.keyPosition = SelectInLoader.foreignKeyPosition(relationship);
+        }
+
+        @Override
+        public void parent(InstanceState parent) {
             if (!RelationshipLoader.mayInstall(parent, relationship, statement)) {
-                continue;
+                return;
             }
             if (relationship.collection()) {
                 Loader loader = () -> loadCollection(context, parent, node);
                 relationship.set(parent.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(loader) : RelationList.lazy(loader));
-                continue;
+                return;
             }
             // A parent this statement built has not been handed out yet: its foreign key is the one in its snapshot.
             Object key = keyPosition >= 0 && parent.isCreatedBy(statement) ? parent.snapshot()[keyPosition]
                     : SelectInLoader.targetKey(parent.object(), relationship);
-            Object value = key == null ? null : key.equals(lastKey) ? lastValue : reference(context, parent, node, key);
+            Object value;
+            if (key == null) {
+                value = null;
+            } else if (key.equals(lastKey)) {
+                value = lastValue;
+            } else {
+                value = reference(context, parent, node, key);
+                if (value instanceof TenonProxy) {
+                    if (proxied == null) {
+                        proxied = new HashSet<>();
+                    }
+                    proxied.add(key);
+                }
+            }
             relationship.set(parent.object(), value);
             if (!(value instanceof TenonProxy)) {
                 parent.loaded(relationship, value);
             }
             lastKey = key;
             lastValue = value;
+        }
+
+        /**
+         * A row read after a parent got a proxy may have been the proxied row itself (an employee before the manager it
+         * references): such parents get the object, as if their references had been set after the last row.
+         */
+        @Override
+        public void finish(List<InstanceState> parents) {
+            if (proxied == null) {
+                return;
+            }
+            proxied.removeIf(key -> context.identityMap().get(relationship.target(), key) == null);
+            if (proxied.isEmpty()) {
+                return;
+            }
+            for (InstanceState parent : parents) {
+                if (relationship.get(parent.object()) instanceof TenonProxy proxy && proxied.contains(proxy.tenon$key())
+                        && context.identityMap().state(parent.object()) == parent) {
+                    Object target = context.identityMap().get(relationship.target(), proxy.tenon$key());
+                    relationship.set(parent.object(), target);
+                    parent.loaded(relationship, target);
+                }
+            }
         }
     }
 

@@ -47,10 +47,9 @@ public final class QueryExecutor implements QueryRunner {
                 "select " + compiled.root().entity.name());
         context.executor().query(context.connection(), compiled.select().toBoundSql(context.dialect()), context.statistics(), assembler::row);
         assembler.finish();
-        List<T> results = new ArrayList<>();
-        for (InstanceState state : assembler.roots()) {
-            results.add(query.type().cast(state.object()));
-        }
+        // The root objects are instances of the query's type: they were made for its entity.
+        @SuppressWarnings("unchecked")
+        List<T> results = (List<T>) assembler.rootObjects();
         return results;
     }
 

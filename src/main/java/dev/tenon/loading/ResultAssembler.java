@@ -6,6 +6,7 @@ import dev.tenon.identity.ResultGroup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,11 @@ final class ResultAssembler {
     /** Stands for this statement: the states it builds and the groups it fills carry it. */
     private final Object statement = new Object();
     private final JoinedLoader.Rows joinedRows = new JoinedLoader.Rows();
+    /** Each node's per-parent work (see {@link RelationshipLoader#processor}); made on first use. */
+    private final Map<LoadNode, Processors> processors = new HashMap<>();
+    private final RelationshipLoader.ParentProcessor[] rootProcessors;
+    /** The distinct root objects, in row order: the result of a list query. */
+    private final List<Object> rootObjects = new ArrayList<>();
     private final String origin;
     private boolean rootWasNew;
     private boolean lastWasNew;
@@ -38,6 +44,7 @@ final class ResultAssembler {
         this.source = source;
         this.origin = origin;
         this.rootGroup = group(root);
+        this.rootProcessors = processorsOf(root);
     }
 
     /** Reads the current row; returns the root object's state. */
@@ -46,6 +53,12 @@ final class ResultAssembler {
         boolean rootWasNew = state != null && rootGroup.add(state);
         if (state != null) {
             state.group(rootGroup);
+            if (rootWasNew) {
+                rootObjects.add(state.object());
+                for (RelationshipLoader.ParentProcessor processor : rootProcessors) {
+                    processor.parent(state);
+                }
+            }
             if (!root.children.isEmpty()) {
                 JoinedLoader.readRow(this, root, state, row, joinedRows);
             }
@@ -71,8 +84,33 @@ final class ResultAssembler {
             ResultGroup group = group(node);
             lastWasNew = group.add(state);
             state.group(group);
+            if (lastWasNew) {
+                for (RelationshipLoader.ParentProcessor processor : processorsOf(node)) {
+                    processor.parent(state);
+                }
+            }
         }
         return state;
+    }
+
+    /** The processors of a node's children, by child, and all of them in an array for the row loop. */
+    private record Processors(Map<LoadNode, RelationshipLoader.ParentProcessor> byChild, RelationshipLoader.ParentProcessor[] all) {
+    }
+
+    private RelationshipLoader.ParentProcessor[] processorsOf(LoadNode node) {
+        Processors found = processors.get(node);
+        if (found == null) {
+            Map<LoadNode, RelationshipLoader.ParentProcessor> byChild = new LinkedHashMap<>();
+            for (LoadNode child : node.children) {
+                RelationshipLoader.ParentProcessor processor = RelationshipLoader.forStrategy(child.strategy).processor(context, child, statement);
+                if (processor != null) {
+                    byChild.put(child, processor);
+                }
+            }
+            found = new Processors(byChild, byChild.values().toArray(RelationshipLoader.ParentProcessor[]::new));
+            processors.put(node, found);
+        }
+        return found.all();
     }
 
     private ResultGroup group(LoadNode node) {
@@ -90,9 +128,14 @@ final class ResultAssembler {
         return rootGroup.members().size();
     }
 
-    /** The distinct root objects, in row order. */
+    /** The distinct root objects' states, in row order. */
     List<InstanceState> roots() {
         return rootGroup.members();
+    }
+
+    /** The distinct root objects, in row order. */
+    List<Object> rootObjects() {
+        return rootObjects;
     }
 
     /** Lets the root objects' group go: a stream does so for each chunk it has moved past. */
@@ -109,8 +152,13 @@ final class ResultAssembler {
             if (parents.isEmpty()) {
                 continue;
             }
+            Processors nodeProcessors = processors.get(node);
+            Map<LoadNode, RelationshipLoader.ParentProcessor> byChild = nodeProcessors == null ? Map.of() : nodeProcessors.byChild();
             for (LoadNode child : node.children) {
-                if (child.strategy != Lazy.JOINED) {
+                RelationshipLoader.ParentProcessor processor = byChild.get(child);
+                if (processor != null) {
+                    processor.finish(parents);
+                } else if (child.strategy != Lazy.JOINED) {
                     RelationshipLoader.forStrategy(child.strategy).load(context, child, parents, statement,
                             node == root ? source : ParentSource.NONE);
                 }

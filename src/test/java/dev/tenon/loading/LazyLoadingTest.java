@@ -225,4 +225,17 @@ class LazyLoadingTest {
         assertThat(clark.manager.ename).isEqualTo("KING");
         assertThat(session.statistics().statements()).isEqualTo(before);
     }
+
+    /** A reference is installed as its parent's row is read; a row read later in the same result is the object itself. */
+    @Test
+    void aReferenceToARowReadLaterInTheSameResultIsTheObjectItselfNotAProxy() {
+        List<Emp> emps = session.select(Emp.class).orderBy("empno").list();
+        Emp smith = emps.get(0);
+        Emp ford = emps.stream().filter(emp -> emp.ename.equals("FORD")).findFirst().orElseThrow();
+
+        assertThat(smith.ename).isEqualTo("SMITH");
+        assertThat(smith.manager).isSameAs(ford).isNotInstanceOf(TenonProxy.class);
+        assertThat(emps).noneMatch(emp -> emp.manager instanceof TenonProxy);
+        assertThat(session.statistics().statements()).isEqualTo(1);
+    }
 }
