@@ -15,8 +15,11 @@ public final class InstanceState {
     /** The primary-key value (a list for a composite key); null while pending without a key. */
     private Object id;
     private Object[] snapshot;
-    /** What each relationship held when loaded, by index; null until the first one is loaded (most never are). */
-    private Object[] loadedRelations;
+    /**
+     * What each relationship held when loaded, by index, in an array; null until the first one is loaded (most never
+     * are). For an entity with one relationship, its value itself ({@link #NULL} for null).
+     */
+    private Object loadedRelations;
     private ResultGroup group;
     private long sequence = -1;
     private boolean reattached;
@@ -30,6 +33,9 @@ public final class InstanceState {
     /** The statement that built this object, and the last result group that produced it: see {@link #producedIn}. */
     private Object createdBy;
     private ResultGroup lastProducedIn;
+
+    /** What a loaded relationship that holds null is recorded as, where null means not loaded. */
+    private static final Object NULL = new Object();
 
     /** Marker for a relationship that has not been loaded. */
     public static final Object NOT_LOADED = new Object() {
@@ -110,19 +116,33 @@ public final class InstanceState {
      * collection's members; {@link #NOT_LOADED} when it was never loaded.
      */
     public Object loaded(RelationshipModel relationship) {
-        return loadedRelations == null ? NOT_LOADED : loadedRelations[relationship.index()];
+        Object held = loadedRelations;
+        if (held == null) {
+            return NOT_LOADED;
+        }
+        if (entity.relationships().size() == 1) {
+            return held == NULL ? null : held;
+        }
+        return ((Object[]) held)[relationship.index()];
     }
 
     /** Records what a relationship holds in the database now. */
     public void loaded(RelationshipModel relationship, Object value) {
+        int relationships = entity.relationships().size();
+        if (relationships == 1) {
+            // The common entity with one relationship keeps its value here, without an array per object.
+            loadedRelations = value == NOT_LOADED ? null : value == null ? NULL : value;
+            return;
+        }
         if (loadedRelations == null) {
             if (value == NOT_LOADED) {
                 return;
             }
-            loadedRelations = new Object[entity.relationships().size()];
-            java.util.Arrays.fill(loadedRelations, NOT_LOADED);
+            Object[] values = new Object[relationships];
+            java.util.Arrays.fill(values, NOT_LOADED);
+            loadedRelations = values;
         }
-        loadedRelations[relationship.index()] = value;
+        ((Object[]) loadedRelations)[relationship.index()] = value;
     }
 
     /** Whether a relationship has been loaded (or set by a flush). */

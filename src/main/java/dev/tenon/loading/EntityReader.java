@@ -29,14 +29,14 @@ final class EntityReader {
         List<ColumnModel> columns = entity.columns();
         List<ColumnModel> key = entity.primaryKey();
         Object id;
+        Object[] parts = null;
         if (key.size() == 1) {
-            ColumnModel column = key.get(0);
-            id = column.type().read(row, first + entity.primaryKeyPosition(0));
+            id = key.get(0).type().read(row, first + entity.primaryKeyPosition(0));
             if (id == null) {
                 return null;
             }
         } else {
-            Object[] parts = new Object[key.size()];
+            parts = new Object[key.size()];
             for (int i = 0; i < parts.length; i++) {
                 parts[i] = key.get(i).type().read(row, first + entity.primaryKeyPosition(i));
                 if (parts[i] == null) {
@@ -52,6 +52,9 @@ final class EntityReader {
         Object object = TrackedInstances.newInstance(entity);
         Object[] snapshot = new Object[columns.size()];
         entity.columnAccess().fetch(row, first, snapshot);
+        for (int i = 0; i < key.size(); i++) {
+            snapshot[entity.primaryKeyPosition(i)] = parts == null ? id : parts[i];
+        }
         write(entity, object, snapshot);
         for (int i = 0; i < snapshot.length; i++) {
             // The snapshot must not share a mutable array with the field, or in-place edits would go unseen.

@@ -1,6 +1,5 @@
 package dev.tenon.loading;
 
-import dev.tenon.annotation.Lazy;
 import dev.tenon.identity.InstanceState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,10 +25,7 @@ final class JoinedLoader implements RelationshipLoader {
 
     /** Reads the joined relationships of {@code parent} from the current row, recursively. */
     static void readRow(ResultAssembler assembler, LoadNode node, InstanceState parent, ResultSet row, Rows rows) throws SQLException {
-        for (LoadNode child : node.children) {
-            if (child.strategy != Lazy.JOINED) {
-                continue;
-            }
+        for (LoadNode child : node.joined()) {
             Members members = rows.membersOf(parent, child);
             InstanceState state = assembler.read(child, row);
             if (state == null) {

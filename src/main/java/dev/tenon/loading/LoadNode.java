@@ -20,11 +20,23 @@ final class LoadNode {
     String alias;
     /** The 1-based position of the node's first column in that statement's rows. */
     int firstColumn;
+    /** The joined children, fixed once the plan is made: read on every row, so an array, not a filtered list. */
+    private LoadNode[] joined;
 
     LoadNode(EntityModel entity, RelationshipModel relationship, Lazy strategy) {
         this.entity = entity;
         this.relationship = relationship;
         this.strategy = strategy;
+    }
+
+    /** The children loaded with a join, read from the same row as this node (the plan must be complete). */
+    LoadNode[] joined() {
+        LoadNode[] found = joined;
+        if (found == null) {
+            found = children.stream().filter(child -> child.strategy == Lazy.JOINED).toArray(LoadNode[]::new);
+            joined = found;
+        }
+        return found;
     }
 
     boolean isEager() {

@@ -59,7 +59,7 @@ final class ResultAssembler {
                     processor.parent(state);
                 }
             }
-            if (!root.children.isEmpty()) {
+            if (root.joined().length > 0) {
                 JoinedLoader.readRow(this, root, state, row, joinedRows);
             }
         }

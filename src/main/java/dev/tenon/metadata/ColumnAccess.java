@@ -15,7 +15,10 @@ import java.util.List;
  * <p>Values travel in an array in column order ({@link EntityModel#columns()}), boxed.
  */
 public interface ColumnAccess {
-    /** Reads the row's columns of this entity, starting at column {@code first}, into {@code into}. */
+    /**
+     * Reads the row's columns of this entity that are not part of its primary key, starting at column {@code first},
+     * into their places in {@code into}: loading reads the key first, to look the row up, and fills it in itself.
+     */
     void fetch(ResultSet row, int first, Object[] into) throws SQLException;
 
     /**
@@ -53,7 +56,10 @@ public interface ColumnAccess {
         @Override
         public void fetch(ResultSet row, int first, Object[] into) throws SQLException {
             for (int i = 0; i < into.length; i++) {
-                into[i] = columns.get(i).type().read(row, first + i);
+                ColumnModel column = columns.get(i);
+                if (!column.primaryKey()) {
+                    into[i] = column.type().read(row, first + i);
+                }
             }
         }
 

@@ -21,8 +21,8 @@ import net.bytebuddy.jar.asm.Type;
  * static final ColumnType T0 = ..., T1 = ...;       // each column's type, handed over as the class's data
  *
  * public void fetch(ResultSet row, int first, Object[] into) {
- *     into[0] = T0.read(row, first);                 // a constant receiver: the JIT inlines INT's read here
- *     into[1] = T1.read(row, first + 1);
+ *     into[1] = T1.read(row, first + 1);             // a constant receiver: the JIT inlines the type's read here
+ *     into[2] = T2.read(row, first + 2);             // (column 0, the key, is read by the caller)
  *     ...
  * }
  * public void write(Object target, Object[] values) {
@@ -64,9 +64,10 @@ final class ColumnAccessGenerator implements Opcodes {
         List<Object> key = new ArrayList<>();
         for (ColumnModel column : columns) {
             key.add(column.field());
-            key.add(column.type());
+            key.add(column.primaryKey() ? Boolean.TRUE : column.type());
         }
-        Object[] types = columns.stream().map(ColumnModel::type).toArray();
+        // The key columns are read by the caller: no type, no read.
+        Object[] types = columns.stream().map(column -> column.primaryKey() ? null : column.type()).toArray();
         List<Field> fields = columns.stream().map(ColumnModel::field).toList();
         ColumnAccess access = GENERATED.get(type).computeIfAbsent(List.copyOf(key), k -> generate(type, fields, types));
         return access != NONE ? access : new ColumnAccess.ThroughAccessors(List.copyOf(columns));
@@ -87,7 +88,7 @@ final class ColumnAccessGenerator implements Opcodes {
             if (!lookup.hasFullPrivilegeAccess()) {
                 return NONE;
             }
-            MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(bytes(type, fields), types, true,
+            MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(bytes(type, fields, types), types, true,
                     MethodHandles.Lookup.ClassOption.NESTMATE);
             return (ColumnAccess) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (VirtualMachineError e) {
@@ -114,7 +115,7 @@ final class ColumnAccessGenerator implements Opcodes {
         return type;
     }
 
-    private static byte[] bytes(Class<?> type, List<Field> fields) {
+    private static byte[] bytes(Class<?> type, List<Field> fields, Object[] types) {
         String owner = Type.getInternalName(type);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -127,8 +128,8 @@ final class ColumnAccessGenerator implements Opcodes {
         writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, className, null, "java/lang/Object",
                 new String[] {Type.getInternalName(ColumnAccess.class)});
         constructor(writer);
-        types(writer, className, fields.size());
-        fetch(writer, className, fields.size());
+        types(writer, className, types);
+        fetch(writer, className, types);
         write(writer, owner, fields);
         read(writer, owner, fields);
         writer.visitEnd();
@@ -145,10 +146,15 @@ final class ColumnAccessGenerator implements Opcodes {
         code.visitEnd();
     }
 
-    /** The static fields {@code T0, T1, ...} of each column's type, set from the class's data when it initializes. */
-    private static void types(ClassWriter writer, String className, int count) {
-        for (int i = 0; i < count; i++) {
-            writer.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "T" + i, COLUMN_TYPE, null, null).visitEnd();
+    /**
+     * The static fields {@code T0, T1, ...} of each column's type (none for key columns), set from the class's data
+     * when it initializes.
+     */
+    private static void types(ClassWriter writer, String className, Object[] types) {
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] != null) {
+                writer.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "T" + i, COLUMN_TYPE, null, null).visitEnd();
+            }
         }
         MethodVisitor code = writer.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         code.visitCode();
@@ -159,7 +165,10 @@ final class ColumnAccessGenerator implements Opcodes {
                 "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
         code.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
         code.visitVarInsn(ASTORE, 0);
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == null) {
+                continue;
+            }
             code.visitVarInsn(ALOAD, 0);
             pushInt(code, i);
             code.visitInsn(AALOAD);
@@ -171,12 +180,15 @@ final class ColumnAccessGenerator implements Opcodes {
         code.visitEnd();
     }
 
-    /** {@code fetch(ResultSet row, int first, Object[] into)}: locals 1 row, 2 first, 3 into. */
-    private static void fetch(ClassWriter writer, String className, int count) {
+    /** {@code fetch(ResultSet row, int first, Object[] into)}, the columns with a type: locals 1 row, 2 first, 3 into. */
+    private static void fetch(ClassWriter writer, String className, Object[] types) {
         MethodVisitor code = writer.visitMethod(ACC_PUBLIC, "fetch", "(Ljava/sql/ResultSet;I[Ljava/lang/Object;)V", null,
                 new String[] {"java/sql/SQLException"});
         code.visitCode();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == null) {
+                continue;
+            }
             code.visitVarInsn(ALOAD, 3);
             pushInt(code, i);
             code.visitFieldInsn(GETSTATIC, className, "T" + i, COLUMN_TYPE);
