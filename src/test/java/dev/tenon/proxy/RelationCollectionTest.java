@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenon.LazyLoadException;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +33,22 @@ class RelationCollectionTest {
         assertThat(list).containsExactly("a", "b");
         assertThat(list.isLoaded()).isTrue();
         assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void iteratingALazyListLoadsItOnceAndSeesChangesMadeDuringTheLoopAsAnArrayListDoes() {
+        RelationList<String> list = RelationList.lazy(counting(List.of("a", "b", "c")));
+
+        Iterator<String> iterator = list.iterator();
+        assertThat(iterator.next()).isEqualTo("a");
+        iterator.remove();
+        assertThat(list).containsExactly("b", "c");
+        assertThat(loads).hasValue(1);
+        assertThatThrownBy(() -> {
+            for (String member : list) {
+                list.add(member + "!");
+            }
+        }).isInstanceOf(ConcurrentModificationException.class);
     }
 
     @Test
