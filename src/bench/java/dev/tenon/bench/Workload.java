@@ -30,12 +30,14 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * loaded, and Tenon and Hibernate run once to count their statements (Tenon's are asserted).
  *
  * <p>Each benchmark runs in a fork of its own, which builds only its contender's pool (plus the one of JDBC, through
- * which the data is loaded); every pool has the settings of {@link Backend#pool}.
+ * which the data is loaded); every pool has the settings of {@link Backend#pool}. The heap is touched when the fork
+ * starts ({@code AlwaysPreTouch}), so that no measured iteration pays the kernel for zeroing fresh pages, which
+ * profiles showed as a large and erratic share of the first seconds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public abstract class Workload {

@@ -28,7 +28,7 @@ public final class IdentityMap {
     private List<ResultGroup> groups = new ArrayList<>();
     private int tracked;
     /** The states in the order the session first saw them; removed ones are skipped and dropped now and then. */
-    private List<InstanceState> order = new ArrayList<>();
+    private List<InstanceState> order = new ChunkedList<>();
     private int removed;
     private final Ownership ownership;
     private final WeakReference<IdentityMap> registration;
@@ -211,7 +211,7 @@ public final class IdentityMap {
     }
 
     private List<InstanceState> live() {
-        List<InstanceState> live = new ArrayList<>(size());
+        List<InstanceState> live = new ChunkedList<>();
         boolean sorted = true;
         for (InstanceState state : order) {
             if (state(state.object()) == state) {
@@ -248,7 +248,7 @@ public final class IdentityMap {
         }
         groups = new ArrayList<>();
         tracked = 0;
-        order = new ArrayList<>();
+        order = new ChunkedList<>();
         removed = 0;
     }
 

@@ -1,6 +1,5 @@
 package dev.tenon.identity;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Set;
  * load fills together, and the group the N+1 detector counts lazy loads in.
  */
 public final class ResultGroup {
-    private List<InstanceState> members = new ArrayList<>();
+    private List<InstanceState> members = new ChunkedList<>();
     private final String origin;
     private final Object statement;
     /** The members as a set, built only when a member's own record cannot tell whether it is one already. */
@@ -59,7 +58,7 @@ public final class ResultGroup {
      * kept must not keep its whole result alive through its state. A released group has no members.
      */
     public void release() {
-        members = new ArrayList<>();
+        members = new ChunkedList<>();
         index = null;
         released = true;
     }

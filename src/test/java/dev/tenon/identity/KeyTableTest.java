@@ -91,6 +91,26 @@ class KeyTableTest {
         }
     }
 
+    /** Past its limit the table splits into segments: every identity stays reachable, before and after removals. */
+    @Test
+    void aLargeTableSplitsIntoSegmentsAndLosesNothing() {
+        KeyTable table = new KeyTable();
+        List<InstanceState> states = new java.util.ArrayList<>();
+        for (int id = 0; id < 100_000; id++) {
+            InstanceState state = state(id % 2 == 0 ? a : b, id);
+            states.add(state);
+            table.put(state);
+        }
+        for (int id = 0; id < 100_000; id += 3) {
+            assertThat(table.remove(states.get(id))).isTrue();
+        }
+
+        for (int id = 0; id < 100_000; id++) {
+            assertThat(table.get(id % 2 == 0 ? a : b, id)).isSameAs(id % 3 == 0 ? null : states.get(id));
+            assertThat(table.get(id % 2 == 0 ? b : a, id)).isNull();
+        }
+    }
+
     private static InstanceState state(EntityModel entity, Object id) {
         InstanceState state = new InstanceState(entity, new Object(), Status.PERSISTENT);
         state.id(id);
