@@ -29,6 +29,10 @@ public final class IdentityMap {
     private int tracked;
     /** The states in the order the session first saw them; removed ones are skipped and dropped now and then. */
     private List<InstanceState> order = new ChunkedList<>();
+    /**
+     * How many states of {@link #order} no longer belong to the map (removed, or replaced by another state) or came
+     * back out of sequence: while none, the order is the list of states as it is.
+     */
     private int removed;
     private final Ownership ownership;
     private final WeakReference<IdentityMap> registration;
@@ -134,6 +138,7 @@ public final class IdentityMap {
     }
 
     private void add(InstanceState state) {
+        boolean seenBefore = state.sequence() >= 0;
         state.sequence(sequence++);
         boolean added;
         if (state.object() instanceof Tracked t) {
@@ -141,6 +146,7 @@ public final class IdentityMap {
             if (added) {
                 if (t.tenon$state() instanceof InstanceState previous && previous.holder == epoch && previous != state) {
                     tracked--;
+                    removed++;
                 }
                 if (state.holder != epoch) {
                     // Listed, if at all, in the order of an epoch that has ended.
@@ -154,12 +160,20 @@ public final class IdentityMap {
             }
         } else {
             synchronized (untracked) {
-                added = untracked.put(state.object(), state) == null;
+                InstanceState previous = untracked.put(state.object(), state);
+                added = previous != state;
+                if (previous != null && added) {
+                    removed++;
+                }
             }
         }
         if (added && !state.listed) {
             order.add(state);
             state.listed = true;
+            if (seenBefore) {
+                // Back after it left, with its first place in the order: the order must be sorted again.
+                removed++;
+            }
         }
     }
 
@@ -212,6 +226,11 @@ public final class IdentityMap {
 
     private List<InstanceState> live() {
         List<InstanceState> live = new ChunkedList<>();
+        if (removed == 0) {
+            // Every listed state is held, in the order of its sequence: a flush asks for them several times.
+            live.addAll(order);
+            return live;
+        }
         boolean sorted = true;
         for (InstanceState state : order) {
             if (state(state.object()) == state) {

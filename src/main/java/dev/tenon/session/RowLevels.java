@@ -8,10 +8,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The rows of one table in dependency levels, for a table that references itself ({@code emp.mgr}): a row comes
@@ -25,6 +23,8 @@ final class RowLevels {
     private final Map<ForeignKeyModel, Map<Object, List<InstanceState>>> byReferencedKey = new HashMap<>();
     private final Map<Object, List<Link>> links;
     private final Map<InstanceState, Integer> depth = new IdentityHashMap<>();
+    /** The depth recorded for a row whose parents are being followed: met again, it closes a cycle. */
+    private static final Integer VISITING = -1;
 
     private RowLevels(List<InstanceState> rows, Map<Object, List<Link>> links) {
         this.links = links;
@@ -39,7 +39,7 @@ final class RowLevels {
         RowLevels levels = new RowLevels(rows, links);
         List<List<InstanceState>> result = new ArrayList<>();
         for (InstanceState state : rows) {
-            int level = levels.depth(state, new IdentityHashMap<>());
+            int level = levels.depth(state);
             while (result.size() <= level) {
                 result.add(new ArrayList<>());
             }
@@ -48,29 +48,22 @@ final class RowLevels {
         return result;
     }
 
-    private int depth(InstanceState state, Map<InstanceState, Boolean> visiting) {
+    /** A row's level: one more than its deepest parent's. A row on the path being followed is marked {@link #VISITING}. */
+    private int depth(InstanceState state) {
         Integer known = depth.get(state);
         if (known != null) {
+            if (known < 0) {
+                throw new TenonException("Rows of " + state.entity().name() + " reference each other in a cycle; flush them in two steps");
+            }
             return known;
         }
-        if (visiting.put(state, Boolean.TRUE) != null) {
-            throw new TenonException("Rows of " + state.entity().name() + " reference each other in a cycle; flush them in two steps");
-        }
+        depth.put(state, VISITING);
         int level = 0;
-        for (InstanceState parent : parents(state)) {
-            level = Math.max(level, 1 + depth(parent, visiting));
-        }
-        depth.put(state, level);
-        return level;
-    }
-
-    /** The other rows of this flush that {@code state} references through a self-referencing key. */
-    private Set<InstanceState> parents(InstanceState state) {
-        Set<InstanceState> parents = new LinkedHashSet<>();
+        // A parent met twice changes nothing: the level is a maximum.
         for (Link link : links.getOrDefault(state.object(), List.of())) {
             InstanceState parent = link.parent() == null ? null : members.get(link.parent());
             if (link.foreignKey().selfReferential() && parent != null && parent != state) {
-                parents.add(parent);
+                level = Math.max(level, 1 + depth(parent));
             }
         }
         for (ForeignKeyModel fk : state.entity().table().foreignKeys()) {
@@ -78,12 +71,13 @@ final class RowLevels {
                 Object key = key(state.object(), fk.columns());
                 for (InstanceState parent : key == null ? List.<InstanceState>of() : index(fk).getOrDefault(key, List.of())) {
                     if (parent != state) {
-                        parents.add(parent);
+                        level = Math.max(level, 1 + depth(parent));
                     }
                 }
             }
         }
-        return parents;
+        depth.put(state, level);
+        return level;
     }
 
     /** The rows by the value of the columns {@code fk} references (the key an employee's mgr points at). */
@@ -100,16 +94,26 @@ final class RowLevels {
         });
     }
 
-    /** The values of the columns as a lookup key; null when any is null. BigDecimal by value (10.0 is 10). */
+    /**
+     * The values of the columns as a lookup key (the value itself for one column); null when any is null. BigDecimal
+     * by value (10.0 is 10).
+     */
     private static Object key(Object object, List<ColumnModel> columns) {
+        if (columns.size() == 1) {
+            return normalized(columns.get(0).get(object));
+        }
         List<Object> values = new ArrayList<>(columns.size());
         for (ColumnModel column : columns) {
-            Object value = column.get(object);
+            Object value = normalized(column.get(object));
             if (value == null) {
                 return null;
             }
-            values.add(value instanceof BigDecimal decimal ? decimal.stripTrailingZeros() : value);
+            values.add(value);
         }
         return values;
+    }
+
+    private static Object normalized(Object value) {
+        return value instanceof BigDecimal decimal ? decimal.stripTrailingZeros() : value;
     }
 }
