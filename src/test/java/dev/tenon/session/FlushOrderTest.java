@@ -1,6 +1,8 @@
 package dev.tenon.session;
 
+import dev.tenon.TenonException;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
@@ -63,6 +65,18 @@ class FlushOrderTest {
         assertThat(log.sql().get(0)).startsWith("INSERT INTO scott.dept ");
         assertThat(log.sql().get(1)).startsWith("INSERT INTO scott.emp ");
         assertThat(db.rows("SELECT deptno FROM scott.emp")).containsExactly(List.of(50));
+    }
+
+    @Test
+    void rowsOfOneFlushThatReferenceEachOtherInACycleAreRefusedBeforeAnyStatement() {
+        session.add(new Dept(50, "LEGAL", "AUSTIN"));
+        session.add(new Emp(1, "FIRST", "CLERK", 2, "2024-01-01", "1000.00", null, 50));
+        session.add(new Emp(2, "SECOND", "CLERK", 1, "2024-01-01", "1000.00", null, 50));
+
+        assertThatThrownBy(() -> session.flush())
+                .isInstanceOf(TenonException.class)
+                .hasMessageContaining("Rows of Emp reference each other in a cycle");
+        assertThat(log.sql()).noneMatch(sql -> sql.startsWith("INSERT INTO scott.emp"));
     }
 
     @Test
