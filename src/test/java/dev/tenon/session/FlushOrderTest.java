@@ -1,9 +1,9 @@
 package dev.tenon.session;
 
-import dev.tenon.TenonException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenon.TenonException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.demo.ScottData;
