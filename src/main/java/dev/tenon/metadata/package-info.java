@@ -4,8 +4,11 @@
  * relationships), reports every problem at once in a {@link dev.tenon.MappingException}, and freezes the result:
  * {@link dev.tenon.metadata.EntityModel}, {@link dev.tenon.metadata.TableModel}, {@link dev.tenon.metadata.ColumnModel},
  * {@link dev.tenon.metadata.ForeignKeyModel}, {@link dev.tenon.metadata.RelationshipModel}.
- * Field access is prepared here once as method handles ({@link dev.tenon.metadata.Accessor}).
+ * Field access is prepared here once: as method handles for one field ({@link dev.tenon.metadata.Accessor}), and,
+ * for loading, as a class generated per entity that reads a row's columns and assigns all the fields at once
+ * ({@link dev.tenon.metadata.ColumnAccess}).
  *
- * <p>Depends only on {@code dev.tenon.annotation} and the exceptions; never on SQL, the engine or the ORM layer.
+ * <p>Depends only on {@code dev.tenon.annotation}, the exceptions and JDBC's types; never on SQL, the engine or the
+ * ORM layer.
  */
 package dev.tenon.metadata;
