@@ -8,7 +8,7 @@
  * for loading, as a class generated per entity that reads a row's columns and assigns all the fields at once
  * ({@link dev.tenon.metadata.ColumnAccess}).
  *
- * <p>Depends only on {@code dev.tenon.annotation}, the exceptions and JDBC's types; never on SQL, the engine or the
- * ORM layer.
+ * <p>Depends only on {@code dev.tenon.annotation}, the exceptions, JDBC's types and the ASM that Byte Buddy carries
+ * (for the generated classes); never on SQL, the engine or the ORM layer.
  */
 package dev.tenon.metadata;
