@@ -76,25 +76,45 @@ public final class Executor {
     }
 
     /**
-     * Runs one statement text for many parameter rows as a JDBC batch: one round trip, counted as one
-     * statement. Returns the affected row count of each row.
+     * Runs one statement text for many parameter rows as JDBC batches of at most {@code batchSize} rows: one round
+     * trip each, counted as one statement each. Returns the affected row count of each row.
      */
-    public int[] batch(Connection connection, String sql, List<List<Param>> rows, Statistics local) {
-        return batch(connection, sql, rows, null, local, null);
+    public int[] batch(Connection connection, String sql, List<List<Param>> rows, int batchSize, Statistics local) {
+        return batch(connection, sql, rows, batchSize, null, local, null);
     }
 
     /**
-     * Runs a batch and reads back the named columns of every written row (generated keys, server defaults),
-     * in the order of {@code rows}: {@code getGeneratedKeys} with column names, which both drivers support
-     * (PostgreSQL turns it into {@code RETURNING}).
+     * Runs batches and reads back the named columns of every written row (generated keys, server defaults), in the
+     * order of {@code rows}: {@code getGeneratedKeys} with column names, which both drivers support (PostgreSQL
+     * turns it into {@code RETURNING}). One prepared statement serves every batch; a batch bounds the parameters
+     * held at once and the size of each round trip, however many rows a flush writes.
      */
-    public int[] batch(Connection connection, String sql, List<List<Param>> rows, String[] returning, Statistics local,
+    public int[] batch(Connection connection, String sql, List<List<Param>> rows, int batchSize, String[] returning, Statistics local,
                        RowHandler generated) {
-        long start = System.nanoTime();
-        int[] counts;
-        boolean single = rows.size() == 1;
+        int[] counts = new int[rows.size()];
         try (PreparedStatement statement = returning == null ? connection.prepareStatement(sql)
                 : connection.prepareStatement(sql, returning)) {
+            for (int start = 0; start < rows.size(); start += batchSize) {
+                List<List<Param>> chunk = rows.subList(start, Math.min(rows.size(), start + batchSize));
+                long begin = System.nanoTime();
+                int[] chunkCounts = executeBatch(statement, chunk, sql, generated);
+                System.arraycopy(chunkCounts, 0, counts, start, chunkCounts.length);
+                long affected = 0;
+                for (int count : chunkCounts) {
+                    affected += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+                }
+                finish(StatementKind.of(sql), sql, chunk.get(0), begin, affected, local);
+            }
+        } catch (SQLException e) {
+            throw failed("preparing a batch", new BoundSql(sql, rows.get(0)), e);
+        }
+        return counts;
+    }
+
+    private int[] executeBatch(PreparedStatement statement, List<List<Param>> rows, String sql, RowHandler generated) {
+        boolean single = rows.size() == 1;
+        try {
+            int[] counts;
             if (single) {
                 bind(statement, rows.get(0));
                 counts = new int[] {statement.executeUpdate()};
@@ -112,16 +132,11 @@ public final class Executor {
                     }
                 }
             }
+            return counts;
         } catch (SQLException e) {
             throw failed(single ? "executing an update" : "executing a batch of " + rows.size() + " rows",
                     new BoundSql(sql, rows.get(0)), e);
         }
-        long affected = 0;
-        for (int count : counts) {
-            affected += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
-        }
-        finish(StatementKind.of(sql), sql, rows.get(0), start, affected, local);
-        return counts;
     }
 
     /**

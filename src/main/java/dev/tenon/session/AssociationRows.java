@@ -31,12 +31,14 @@ final class AssociationRows {
     private final Executor executor;
     private final Statistics statistics;
     private final Supplier<Connection> connection;
+    private final int batchSize;
 
-    AssociationRows(Dml dml, Executor executor, Statistics statistics, Supplier<Connection> connection) {
+    AssociationRows(Dml dml, Executor executor, Statistics statistics, Supplier<Connection> connection, int batchSize) {
         this.dml = dml;
         this.executor = executor;
         this.statistics = statistics;
         this.connection = connection;
+        this.batchSize = batchSize;
     }
 
     void write(RelationshipSync sync) {
@@ -101,6 +103,6 @@ final class AssociationRows {
     }
 
     private void run(Map<String, List<List<Param>>> bySql) {
-        bySql.forEach((sql, rows) -> executor.batch(connection.get(), sql, rows, statistics));
+        bySql.forEach((sql, rows) -> executor.batch(connection.get(), sql, rows, batchSize, statistics));
     }
 }

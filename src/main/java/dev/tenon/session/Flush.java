@@ -80,7 +80,7 @@ final class Flush {
             }
         }
         update(order, persistent);
-        new AssociationRows(dml, executor, session.statistics(), this::connection).write(sync);
+        new AssociationRows(dml, executor, session.statistics(), this::connection, session.options().batchSize()).write(sync);
         for (int i = order.size() - 1; i >= 0; i--) {
             List<InstanceState> rows = deletes.get(order.get(i));
             if (rows != null) {
@@ -160,7 +160,7 @@ final class Flush {
         }
         String[] returning = generated.isEmpty() ? null : generated.stream().map(ColumnModel::name).toArray(String[]::new);
         int[] next = {0};
-        executor.batch(connection(), dml.insert(table, columns), params, returning, session.statistics(), row -> {
+        executor.batch(connection(), dml.insert(table, columns), params, session.options().batchSize(), returning, session.statistics(), row -> {
             Object object = states.get(next[0]++).object();
             for (ColumnModel column : generated) {
                 undo.set(object, column, column.type().read(row, row.findColumn(column.name())));
@@ -231,7 +231,8 @@ final class Flush {
             row.addAll(keyParams(state));
             params.add(row);
         }
-        int[] counts = executor.batch(connection(), dml.update(table, columns, table.primaryKey()), params, session.statistics());
+        int[] counts = executor.batch(connection(), dml.update(table, columns, table.primaryKey()), params, session.options().batchSize(),
+                session.statistics());
         checkCounts(counts, states, "update");
         List<ColumnModel> serverSide = table.columns().stream().filter(ColumnModel::serverOnUpdate).toList();
         if (!serverSide.isEmpty()) {
@@ -270,7 +271,8 @@ final class Flush {
         for (InstanceState state : states) {
             params.add(keyParams(state));
         }
-        int[] counts = executor.batch(connection(), dml.delete(table, table.primaryKey()), params, session.statistics());
+        int[] counts = executor.batch(connection(), dml.delete(table, table.primaryKey()), params, session.options().batchSize(),
+                session.statistics());
         checkCounts(counts, states, "delete");
         IdentityMap identityMap = session.identityMap();
         for (InstanceState state : states) {

@@ -3,13 +3,14 @@ package dev.tenon.session;
 /**
  * Per-session settings; immutable, each setter returns a copy.
  *
- * @param batchSize          parents per IN-batched statement (selectin, batched lazy loading)
+ * @param batchSize          parents per IN-batched statement (selectin, batched lazy loading), and rows per JDBC batch
+ *                           of a flush
  * @param nPlusOneThreshold  the lazy load, one parent at a time from one result, that triggers the N+1 warning
  * @param strictNPlusOne     raise instead of warning on N+1
  * @param batchLazyLoads     make every lazy load fill the same relationship of its siblings from the same result
  */
 public record SessionOptions(int batchSize, int nPlusOneThreshold, boolean strictNPlusOne, boolean batchLazyLoads) {
-    /** 500 parents per batch, N+1 warning from the 2nd load, not strict, no batched lazy loads. */
+    /** 500 parents or rows per batch, N+1 warning from the 2nd load, not strict, no batched lazy loads. */
     public static final SessionOptions DEFAULTS = new SessionOptions(500, 2, false, false);
 
     /** Checks the values. */

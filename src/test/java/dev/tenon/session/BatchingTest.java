@@ -51,14 +51,15 @@ class BatchingTest {
     }
 
     @Test
-    void aThousandInsertsAreOneStatementWithEveryGeneratedKeyReadBack() {
+    void aThousandInsertsAreTwoBatchesOfTheSessionsBatchSizeWithEveryGeneratedKeyReadBack() {
         List<Dept> depts = departments(1000);
         session.addAll(depts);
 
         session.commit();
 
-        assertThat(session.statistics().statements()).isEqualTo(1);
-        assertThat(session.statistics().statements(StatementKind.INSERT)).isEqualTo(1);
+        // One prepared statement, executed as a JDBC batch per 500 rows (SessionOptions.batchSize).
+        assertThat(session.statistics().statements()).isEqualTo(2);
+        assertThat(session.statistics().statements(StatementKind.INSERT)).isEqualTo(2);
         assertThat(session.statistics().rowsWritten()).isEqualTo(1000);
         assertThat(depts).extracting(d -> d.deptno).doesNotContainNull().doesNotHaveDuplicates();
         // Keys come back in the order the rows were sent: each object gets its own row's key.
@@ -68,6 +69,18 @@ class BatchingTest {
             Dept dept = depts.get(Integer.parseInt(((String) row.get(1)).substring(1)));
             assertThat(dept.deptno).isEqualTo(row.get(0));
         }
+    }
+
+    @Test
+    void aFlushWritesItsRowsInBatchesOfTheSessionsBatchSize() {
+        try (Session small = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.batchSize(300))) {
+            small.addAll(departments(1000));
+            small.commit();
+
+            assertThat(small.statistics().statements(StatementKind.INSERT)).isEqualTo(4);
+            assertThat(small.statistics().rowsWritten()).isEqualTo(1000);
+        }
+        assertThat(db.rows("SELECT COUNT(*) FROM scott.dept")).containsExactly(List.of(1000L));
     }
 
     @Test
