@@ -105,9 +105,7 @@ public final class InstanceState {
     /** Takes the snapshot from the object's current field values. */
     public void snapshotFromObject() {
         Object[] values = new Object[entity.columns().size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = entity.columns().get(i).get(object);
-        }
+        entity.columnAccess().read(object, values);
         this.snapshot = values;
     }
 
@@ -209,9 +207,10 @@ public final class InstanceState {
         if (snapshot == null) {
             return true;
         }
-        java.util.List<dev.tenon.metadata.ColumnModel> columns = entity.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (!sameValue(snapshot[i], columns.get(i).get(object))) {
+        Object[] current = new Object[snapshot.length];
+        entity.columnAccess().read(object, current);
+        for (int i = 0; i < current.length; i++) {
+            if (!sameValue(snapshot[i], current[i])) {
                 return true;
             }
         }
