@@ -252,8 +252,8 @@ public final class IdentityMap {
      */
     public void clear() {
         synchronized (untracked) {
+            ownership.leave(untracked.values());
             for (InstanceState state : untracked.values()) {
-                ownership.leave(state);
                 state.listed = false;
             }
             untracked.clear();

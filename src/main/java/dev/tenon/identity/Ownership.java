@@ -3,6 +3,7 @@ package dev.tenon.identity;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,8 @@ public final class Ownership {
     }
 
     private final Set<WeakReference<IdentityMap>> open = ConcurrentHashMap.newKeySet();
-    private final Map<Departure, Departure> departed = new HashMap<>();
+    /** Keyed by {@link Departure}, looked up by {@link Probe}: both compare by the identity of the object. */
+    private final Map<Object, Departure> departed = new HashMap<>();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
     /** Registers a session's map until {@link #closed}; weakly, so that a session never closed can still go. */
@@ -82,17 +84,22 @@ public final class Ownership {
     }
 
     /**
-     * A session lets go of an object the application made, with the rest of its objects: a persistent or deleted one
-     * (its deletion was not committed) becomes detached with its row, a pending one transient. The objects Tenon made
-     * need no such visit: see {@link #departure}.
+     * A session lets go of the objects the application made, with the rest of its objects: a persistent or deleted
+     * one (its deletion was not committed) becomes detached with its row, a pending one transient. The objects Tenon
+     * made need no such visit: see {@link #departure}. One lock for them all: a flush may have inserted thousands.
      */
-    void leave(InstanceState state) {
-        boolean exists = state.status() == Status.PERSISTENT || state.status() == Status.DELETED;
-        if (exists) {
-            state.status(Status.DETACHED);
-            release(state.object(), Row.EXISTS, state.snapshot());
-        } else {
-            forget(state.object());
+    void leave(Collection<InstanceState> states) {
+        synchronized (this) {
+            purge();
+            for (InstanceState state : states) {
+                boolean exists = state.status() == Status.PERSISTENT || state.status() == Status.DELETED;
+                if (exists) {
+                    state.status(Status.DETACHED);
+                    record(state.object(), Row.EXISTS, state.snapshot());
+                } else {
+                    departed.remove(new Probe(state.object()));
+                }
+            }
         }
     }
 
@@ -104,7 +111,7 @@ public final class Ownership {
         }
         synchronized (this) {
             purge();
-            departed.remove(new Departure(object, null, null, null));
+            departed.remove(new Probe(object));
         }
     }
 
@@ -115,7 +122,7 @@ public final class Ownership {
             return departure == null ? null : departure == Row.DELETED ? Row.DELETED : Row.EXISTS;
         }
         synchronized (this) {
-            Departure departure = departed.get(new Departure(object, null, null, null));
+            Departure departure = departed.get(new Probe(object));
             return departure == null ? null : departure.row;
         }
     }
@@ -126,7 +133,7 @@ public final class Ownership {
             return departure(tracked) instanceof Object[] snapshot ? snapshot.clone() : null;
         }
         synchronized (this) {
-            Departure departure = departed.get(new Departure(object, null, null, null));
+            Departure departure = departed.get(new Probe(object));
             return departure == null || departure.snapshot == null ? null : departure.snapshot.clone();
         }
     }
@@ -166,6 +173,24 @@ public final class Ownership {
     private void purge() {
         for (Reference<?> gone = collected.poll(); gone != null; gone = collected.poll()) {
             departed.remove(gone);
+        }
+    }
+
+    /**
+     * Looks a departed object up without making a weak reference for it (which costs as much as recording it: an
+     * {@code add} asks this of every object). Equal to the {@link Departure} of the same object: the map calls the
+     * equals of the key it is given.
+     */
+    private record Probe(Object object) {
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Departure departure && departure.get() == object
+                    || other instanceof Probe probe && probe.object == object;
         }
     }
 

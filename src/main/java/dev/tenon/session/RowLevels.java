@@ -19,16 +19,27 @@ import java.util.Map;
  * its manager). The rows are indexed by key once, so the levels cost one pass, not a comparison of every pair.
  */
 final class RowLevels {
-    private final Map<Object, InstanceState> members = new IdentityHashMap<>();
-    private final Map<ForeignKeyModel, Map<Object, List<InstanceState>>> byReferencedKey = new HashMap<>();
+    private final List<InstanceState> rows;
+    /** The rows by object, made when a link is first followed (a flush that sets keys by hand needs none). */
+    private Map<Object, InstanceState> members;
+    /** Per foreign key, each row by the value it is referenced by: a row, or a list when several rows share one. */
+    private final Map<ForeignKeyModel, Map<Object, Object>> byReferencedKey = new HashMap<>();
     private final Map<Object, List<Link>> links;
     private final Map<InstanceState, Integer> depth = new IdentityHashMap<>();
     /** The depth recorded for a row whose parents are being followed: met again, it closes a cycle. */
     private static final Integer VISITING = -1;
 
     private RowLevels(List<InstanceState> rows, Map<Object, List<Link>> links) {
+        this.rows = rows;
         this.links = links;
-        rows.forEach(state -> members.put(state.object(), state));
+    }
+
+    private InstanceState member(Object object) {
+        if (members == null) {
+            members = new IdentityHashMap<>();
+            rows.forEach(state -> members.put(state.object(), state));
+        }
+        return members.get(object);
     }
 
     /**
@@ -61,7 +72,7 @@ final class RowLevels {
         int level = 0;
         // A parent met twice changes nothing: the level is a maximum.
         for (Link link : links.getOrDefault(state.object(), List.of())) {
-            InstanceState parent = link.parent() == null ? null : members.get(link.parent());
+            InstanceState parent = link.parent() == null ? null : member(link.parent());
             if (link.foreignKey().selfReferential() && parent != null && parent != state) {
                 level = Math.max(level, 1 + depth(parent));
             }
@@ -69,9 +80,16 @@ final class RowLevels {
         for (ForeignKeyModel fk : state.entity().table().foreignKeys()) {
             if (fk.selfReferential()) {
                 Object key = key(state.object(), fk.columns());
-                for (InstanceState parent : key == null ? List.<InstanceState>of() : index(fk).getOrDefault(key, List.of())) {
+                Object found = key == null ? null : index(fk).get(key);
+                if (found instanceof InstanceState parent) {
                     if (parent != state) {
                         level = Math.max(level, 1 + depth(parent));
+                    }
+                } else if (found != null) {
+                    for (Object parent : (List<?>) found) {
+                        if (parent != state) {
+                            level = Math.max(level, 1 + depth((InstanceState) parent));
+                        }
                     }
                 }
             }
@@ -81,17 +99,27 @@ final class RowLevels {
     }
 
     /** The rows by the value of the columns {@code fk} references (the key an employee's mgr points at). */
-    private Map<Object, List<InstanceState>> index(ForeignKeyModel fk) {
-        return byReferencedKey.computeIfAbsent(fk, k -> {
-            Map<Object, List<InstanceState>> index = new HashMap<>();
-            for (InstanceState state : members.values()) {
-                Object key = key(state.object(), k.targetColumns());
+    private Map<Object, Object> index(ForeignKeyModel fk) {
+        Map<Object, Object> index = byReferencedKey.get(fk);
+        if (index == null) {
+            index = new HashMap<>();
+            for (InstanceState state : rows) {
+                Object key = key(state.object(), fk.targetColumns());
                 if (key != null) {
-                    index.computeIfAbsent(key, x -> new ArrayList<>()).add(state);
+                    index.merge(key, state, RowLevels::both);
                 }
             }
-            return index;
-        });
+            byReferencedKey.put(fk, index);
+        }
+        return index;
+    }
+
+    /** Two or more rows referenced by one value (pending rows that share a key), in a list. */
+    @SuppressWarnings("unchecked")
+    private static Object both(Object earlier, Object state) {
+        List<Object> list = earlier instanceof List<?> rows ? (List<Object>) rows : new ArrayList<>(List.of(earlier));
+        list.add(state);
+        return list;
     }
 
     /**
