@@ -35,7 +35,11 @@ public final class IdentityMap {
      */
     private int removed;
     private final Ownership ownership;
-    private final WeakReference<IdentityMap> registration;
+    /**
+     * This map's entry among the open maps that {@link Ownership} asks about objects the application made; made with
+     * the first such object, since a map holding none has nothing to answer (a session that only reads never needs it).
+     */
+    private WeakReference<IdentityMap> registration;
     private long sequence;
     /** What the states of {@link Tracked} objects name as their holder: replaced when every object leaves at once. */
     private Epoch epoch = new Epoch();
@@ -52,7 +56,6 @@ public final class IdentityMap {
     /** A map for one session of the database whose sessions share {@code ownership}; open until {@link #close}. */
     public IdentityMap(Ownership ownership) {
         this.ownership = ownership;
-        this.registration = ownership.opened(this);
     }
 
     /** The object with this identity, or null. */
@@ -159,6 +162,9 @@ public final class IdentityMap {
                 tracked++;
             }
         } else {
+            if (registration == null) {
+                registration = ownership.opened(this);
+            }
             synchronized (untracked) {
                 InstanceState previous = untracked.put(state.object(), state);
                 added = previous != state;
@@ -274,7 +280,9 @@ public final class IdentityMap {
     /** The session is over: {@link #clear()}, and other sessions may take its objects. */
     public void close() {
         clear();
-        ownership.closed(registration);
+        if (registration != null) {
+            ownership.closed(registration);
+        }
     }
 
     /** How many objects are held. */

@@ -141,9 +141,7 @@ final class ColumnAccessGenerator implements Opcodes {
         code.visitCode();
         code.visitVarInsn(ALOAD, 0);
         code.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        code.visitInsn(RETURN);
-        code.visitMaxs(0, 0);
-        code.visitEnd();
+        end(code);
     }
 
     /**
@@ -175,9 +173,7 @@ final class ColumnAccessGenerator implements Opcodes {
             code.visitTypeInsn(CHECKCAST, Type.getInternalName(ColumnType.class));
             code.visitFieldInsn(PUTSTATIC, className, "T" + i, COLUMN_TYPE);
         }
-        code.visitInsn(RETURN);
-        code.visitMaxs(0, 0);
-        code.visitEnd();
+        end(code);
     }
 
     /** {@code fetch(ResultSet row, int first, Object[] into)}, the columns with a type: locals 1 row, 2 first, 3 into. */
@@ -199,9 +195,7 @@ final class ColumnAccessGenerator implements Opcodes {
             code.visitMethodInsn(INVOKEINTERFACE, Type.getInternalName(ColumnType.class), "read", "(Ljava/sql/ResultSet;I)Ljava/lang/Object;", true);
             code.visitInsn(AASTORE);
         }
-        code.visitInsn(RETURN);
-        code.visitMaxs(0, 0);
-        code.visitEnd();
+        end(code);
     }
 
     /** {@code write(Object target, Object[] values)}: locals 1 target, 2 values, 3 the value, 4 the typed target. */
@@ -234,9 +228,7 @@ final class ColumnAccessGenerator implements Opcodes {
             code.visitFieldInsn(PUTFIELD, owner, field.getName(), Type.getDescriptor(fieldType));
             code.visitLabel(skip);
         }
-        code.visitInsn(RETURN);
-        code.visitMaxs(0, 0);
-        code.visitEnd();
+        end(code);
     }
 
     /** {@code read(Object target, Object[] into)}: locals 1 target, 2 into, 3 the typed target. */
@@ -260,6 +252,11 @@ final class ColumnAccessGenerator implements Opcodes {
             }
             code.visitInsn(AASTORE);
         }
+        end(code);
+    }
+
+    /** Returns from a method whose frames and stack sizes the writer computes. */
+    private static void end(MethodVisitor code) {
         code.visitInsn(RETURN);
         code.visitMaxs(0, 0);
         code.visitEnd();

@@ -20,6 +20,7 @@ import dev.tenon.sql.Param;
 import dev.tenon.sql.ValueParam;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -109,19 +110,25 @@ final class Flush {
     // ---- inserts -------------------------------------------------------------------------------------------
 
     private void insert(TableModel table, List<InstanceState> rows) {
+        // A table without client defaults or columns the database may fill has one shape: every column, every row.
+        boolean defaults = table.columns().stream().anyMatch(column -> column.insertDefault() != null);
+        boolean oneShape = table.columns().stream().noneMatch(ColumnModel::generatedOnInsert);
         Map<List<ColumnModel>, List<InstanceState>> byShape = new LinkedHashMap<>();
         for (InstanceState state : rows) {
             undo.save(state);
             applyLinks(state.object());
-            for (ColumnModel column : table.columns()) {
+            for (ColumnModel column : defaults ? table.columns() : List.<ColumnModel>of()) {
                 if (column.insertDefault() != null && column.get(state.object()) == null) {
                     undo.set(state.object(), column, column.insertDefault().get());
                 }
             }
-            List<ColumnModel> shape = new ArrayList<>();
-            for (ColumnModel column : table.columns()) {
-                if (!column.generatedOnInsert() || isSet(column, state.object())) {
-                    shape.add(column);
+            List<ColumnModel> shape = table.columns();
+            if (!oneShape) {
+                shape = new ArrayList<>();
+                for (ColumnModel column : table.columns()) {
+                    if (!column.generatedOnInsert() || isSet(column, state.object())) {
+                        shape.add(column);
+                    }
                 }
             }
             byShape.computeIfAbsent(shape, s -> new ArrayList<>()).add(state);
@@ -155,8 +162,9 @@ final class Flush {
     private void insertBatch(TableModel table, List<ColumnModel> columns, List<InstanceState> states) {
         List<ColumnModel> generated = table.columns().stream().filter(c -> !columns.contains(c)).toList();
         List<List<Param>> params = new ArrayList<>(states.size());
+        boolean everyColumn = columns.equals(table.columns());
         for (InstanceState state : states) {
-            params.add(values(state.object(), columns));
+            params.add(everyColumn ? allValues(state) : values(state.object(), columns));
         }
         String[] returning = generated.isEmpty() ? null : generated.stream().map(ColumnModel::name).toArray(String[]::new);
         int[] next = {0};
@@ -320,6 +328,18 @@ final class Flush {
             }
         }
         return true;
+    }
+
+    /** Every column's value as a parameter, read through the entity's generated access in one call. */
+    private static List<Param> allValues(InstanceState state) {
+        List<ColumnModel> columns = state.entity().columns();
+        Object[] values = new Object[columns.size()];
+        state.entity().columnAccess().read(state.object(), values);
+        Param[] params = new Param[values.length];
+        for (int i = 0; i < values.length; i++) {
+            params[i] = new ValueParam(values[i], columns.get(i).type());
+        }
+        return Arrays.asList(params);
     }
 
     private static List<Param> values(Object object, List<ColumnModel> columns) {

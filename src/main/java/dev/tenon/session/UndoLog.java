@@ -30,9 +30,16 @@ final class UndoLog {
     /** Saves a state before the flush first changes it in this transaction. */
     void save(InstanceState state) {
         states.computeIfAbsent(state, s -> {
-            Object[] loaded = new Object[s.entity().relationships().size()];
-            for (int i = 0; i < loaded.length; i++) {
-                loaded[i] = s.loaded(s.entity().relationships().get(i));
+            Object[] loaded = null;
+            for (int i = 0; i < s.entity().relationships().size(); i++) {
+                Object value = s.loaded(s.entity().relationships().get(i));
+                if (value != InstanceState.NOT_LOADED) {
+                    if (loaded == null) {
+                        loaded = new Object[s.entity().relationships().size()];
+                        java.util.Arrays.fill(loaded, InstanceState.NOT_LOADED);
+                    }
+                    loaded[i] = value;
+                }
             }
             return new SavedState(s.status(), s.key(), s.snapshot(), loaded);
         });
@@ -58,9 +65,10 @@ final class UndoLog {
             state.status(saved.status());
             state.key(saved.key());
             state.snapshot(saved.snapshot());
-            for (int i = 0; i < saved.loaded().length; i++) {
+            for (int i = 0; i < state.entity().relationships().size(); i++) {
                 RelationshipModel relationship = state.entity().relationships().get(i);
-                state.loaded(relationship, saved.loaded()[i]);
+                // Nothing saved: no relationship was loaded when the flush first changed the state.
+                state.loaded(relationship, saved.loaded() == null ? InstanceState.NOT_LOADED : saved.loaded()[i]);
             }
             if (state.key() != null) {
                 identityMap.put(state);

@@ -135,6 +135,28 @@ class TrackedObjectsTest {
     }
 
     @Test
+    void anObjectTheApplicationMadeHeldByAnOpenSessionIsRefusedByAnotherUntilThatOneCloses() {
+        Dept legal = new Dept(60, "LEGAL", "AUSTIN");
+        Badge silver = detached(Badge.class, 1);
+        try (Session second = db.database().openSession(db.metadata())) {
+            try (Session first = db.database().openSession(db.metadata())) {
+                first.add(legal);
+                first.add(silver);
+
+                for (Object held : List.of(legal, silver)) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.add(held))
+                            .isInstanceOf(dev.tenon.IdentityException.class)
+                            .hasMessageContaining("belongs to another open session");
+                }
+            }
+            second.add(legal);
+            second.add(silver);
+            assertThat(second.status(legal)).isEqualTo(Status.PENDING);
+            assertThat(second.status(silver)).isEqualTo(Status.PERSISTENT);
+        }
+    }
+
+    @Test
     void aLoadedObjectLetGoByARollbackMayJoinAnotherSessionAndBackAsPersistent() {
         try (Session first = db.database().openSession(db.metadata());
              Session second = db.database().openSession(db.metadata())) {
