@@ -43,6 +43,9 @@ public interface LoadContext {
     /** The session's N+1 detector. */
     NPlusOneDetector nPlusOneDetector();
 
+    /** The statements the database's sessions share. */
+    StatementCache statements();
+
     /** Runs queries for this session (a dynamic relationship is a query). */
     QueryRunner queryRunner();
 }

@@ -10,6 +10,8 @@ import dev.tenon.query.Condition;
 import dev.tenon.query.Query;
 import dev.tenon.query.QueryRunner;
 import dev.tenon.sql.BoundSql;
+import dev.tenon.sql.Param;
+import dev.tenon.sql.ValueParam;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.FromItem;
 import dev.tenon.sql.Select;
@@ -43,14 +45,17 @@ public final class QueryExecutor implements QueryRunner {
     public <T> List<T> list(Query<T> query) {
         autoflush.run();
         CompiledQuery compiled = compiler.compile(query);
-        ResultAssembler assembler = new ResultAssembler(context, compiled.root(), new ParentSource(compiled.core()),
-                "select " + compiled.root().entity.name());
-        context.executor().query(context.connection(), compiled.select().toBoundSql(context.dialect()), context.statistics(), assembler::row);
-        assembler.finish();
         // The root objects are instances of the query's type: they were made for its entity.
         @SuppressWarnings("unchecked")
-        List<T> results = (List<T>) assembler.rootObjects();
+        List<T> results = (List<T>) run(compiled.root(), new ParentSource(compiled.core()), compiled.select().toBoundSql(context.dialect()));
         return results;
+    }
+
+    private List<Object> run(LoadNode root, ParentSource source, BoundSql sql) {
+        ResultAssembler assembler = new ResultAssembler(context, root, source, "select " + root.entity.name());
+        context.executor().query(context.connection(), sql, context.statistics(), assembler::row);
+        assembler.finish();
+        return assembler.rootObjects();
     }
 
     /**
@@ -164,16 +169,38 @@ public final class QueryExecutor implements QueryRunner {
         return sql.toString();
     }
 
-    /** The object with this key, loaded with the mapping's default strategies; null when there is no such row. */
+    /**
+     * The object with this key, loaded with the mapping's default strategies; null when there is no such row. The
+     * statement is compiled once per entity and database where its plan allows ({@link StatementCache}).
+     */
     public Object getByKey(EntityModel entity, Object key) {
         List<ColumnModel> columns = entity.primaryKey();
-        Condition[] conditions = new Condition[columns.size()];
-        for (int i = 0; i < conditions.length; i++) {
-            Object value = columns.size() == 1 ? key : ((List<?>) key).get(i);
-            conditions[i] = Condition.eq(columns.get(i).attribute(), value);
+        StatementCache.ByKey cached = context.statements().byKey(entity);
+        if (cached == null) {
+            Condition[] conditions = new Condition[columns.size()];
+            for (int i = 0; i < conditions.length; i++) {
+                conditions[i] = Condition.eq(columns.get(i).attribute(), keyPart(columns, key, i));
+            }
+            autoflush.run();
+            CompiledQuery compiled = compiler.compile(Query.of(entity.type(), this).where(conditions));
+            BoundSql sql = compiled.select().toBoundSql(context.dialect());
+            if (StatementCache.shareable(compiled.root()) && sql.params().size() == columns.size()) {
+                context.statements().byKey(entity, new StatementCache.ByKey(sql.sql(), compiled.root()));
+            }
+            List<Object> found = run(compiled.root(), new ParentSource(compiled.core()), sql);
+            return found.isEmpty() ? null : found.get(0);
         }
-        List<?> found = list(Query.of(entity.type(), this).where(conditions));
+        autoflush.run();
+        Param[] params = new Param[columns.size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = new ValueParam(keyPart(columns, key, i), columns.get(i).type());
+        }
+        List<Object> found = run(cached.root(), ParentSource.NONE, new BoundSql(cached.sql(), List.of(params)));
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static Object keyPart(List<ColumnModel> columns, Object key, int i) {
+        return columns.size() == 1 ? key : ((List<?>) key).get(i);
     }
 
     /** Reads an object's row again and overwrites its columns and snapshot; false when the row is gone. */

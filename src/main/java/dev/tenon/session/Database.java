@@ -4,6 +4,7 @@ import dev.tenon.ddl.Ddl;
 import dev.tenon.engine.ConnectionOptions;
 import dev.tenon.engine.Engine;
 import dev.tenon.identity.Ownership;
+import dev.tenon.loading.StatementCache;
 import dev.tenon.metadata.Metadata;
 import java.util.List;
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
 public final class Database extends Engine {
     private volatile SessionOptions sessionOptions = SessionOptions.DEFAULTS;
     private final Ownership ownership = new Ownership();
+    private final StatementCache statements = new StatementCache();
 
     private Database(DataSource dataSource, AutoCloseable owned) {
         super(dataSource, owned);
@@ -72,6 +74,11 @@ public final class Database extends Engine {
     /** Which session of this database holds each object, and which objects left one with their row. */
     Ownership ownership() {
         return ownership;
+    }
+
+    /** The statements its sessions compile once and share. */
+    StatementCache statements() {
+        return statements;
     }
 
     /** {@code Ddl.of(metadata).createAll(this)}: creates what does not exist yet; returns the DDL that ran. */

@@ -12,6 +12,7 @@ import dev.tenon.identity.Status;
 import dev.tenon.loading.LoadContext;
 import dev.tenon.loading.NPlusOneDetector;
 import dev.tenon.loading.QueryExecutor;
+import dev.tenon.loading.StatementCache;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
@@ -389,6 +390,11 @@ public final class Session implements AutoCloseable {
         @Override
         public IdentityMap identityMap() {
             return identityMap;
+        }
+
+        @Override
+        public StatementCache statements() {
+            return database.statements();
         }
 
         @Override

@@ -1,0 +1,79 @@
+package dev.tenon.loading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenon.demo.Dept;
+import dev.tenon.demo.Emp;
+import dev.tenon.engine.StatementListener;
+import dev.tenon.loading.model.Course;
+import dev.tenon.loading.model.Lesson;
+import dev.tenon.loading.model.Seed;
+import dev.tenon.metadata.Metadata;
+import dev.tenon.query.Load;
+import dev.tenon.query.Query;
+import dev.tenon.session.Session;
+import dev.tenon.testing.Backend;
+import dev.tenon.testing.TestDb;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code session.get} compiles its statement once per entity and database and shares it between sessions, when
+ * running its plan leaves the plan unchanged; each get is still one statement that reads the row it names.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.tenon.testing.Backend#all")
+class GetByKeyTest {
+    @Parameter
+    Backend backend;
+
+    TestDb db;
+    final List<String> sql = new ArrayList<>();
+    final StatementListener recorder = (kind, text, params, nanos, rows) -> sql.add(text);
+
+    @BeforeEach
+    void open() {
+        db = backend.open(Metadata.of(Dept.class, Emp.class, Course.class, Lesson.class));
+        Seed.scott(db);
+        Seed.insert(db, List.of(new Course("SQL", 1, "Joins"), new Course("SQL", 2, "Indexes")), List.of());
+        db.database().executor().addListener(recorder);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void getsInSeveralSessionsRunOneStatementEachWithTheSameTextAndReadTheRowTheyName() {
+        List<Object> found = new ArrayList<>();
+        for (Object[] key : new Object[][] {{Emp.class, 7369}, {Emp.class, 7499}, {Course.class, List.of("SQL", 2)}, {Course.class, List.of("SQL", 1)}}) {
+            try (Session session = db.database().openSession(db.metadata())) {
+                found.add(session.get((Class<?>) key[0], key[1]));
+                assertThat(session.statistics().statements()).isEqualTo(1);
+            }
+        }
+
+        assertThat(found).extracting(Object::toString).containsExactly("Emp(7369, SMITH)", "Emp(7499, ALLEN)", "SQL/2", "SQL/1");
+        assertThat(sql.get(1)).isEqualTo(sql.get(0));
+        assertThat(sql.get(3)).isEqualTo(sql.get(2));
+    }
+
+    @Test
+    void aPlanWithLazyOrJoinedRelationshipsIsSharedOneThatRunsMoreStatementsIsNot() {
+        QueryCompiler compiler = new QueryCompiler(db.metadata());
+
+        assertThat(StatementCache.shareable(compiler.compile(Query.of(Dept.class, null)).root())).isTrue();
+        assertThat(StatementCache.shareable(compiler.compile(Query.of(Dept.class, null).options(Load.joined("employees"))).root())).isTrue();
+        assertThat(StatementCache.shareable(compiler.compile(Query.of(Dept.class, null).options(Load.selectin("employees"))).root())).isFalse();
+        assertThat(StatementCache.shareable(compiler.compile(Query.of(Dept.class, null).options(Load.subquery("employees"))).root())).isFalse();
+        assertThat(StatementCache.shareable(compiler.compile(
+                Query.of(Dept.class, null).options(Load.joined("employees").thenSelectin("manager"))).root())).isFalse();
+    }
+}
