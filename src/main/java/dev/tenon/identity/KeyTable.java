@@ -60,8 +60,10 @@ final class KeyTable {
     private void split() {
         Segment whole = segments[0];
         Segment[] split = new Segment[SEGMENTS];
+        // Each segment takes a sixty-fourth of the states: sized for twice that, it does not grow again at once.
+        int bits = Integer.numberOfTrailingZeros(4 * MAX_UNSPLIT / SEGMENTS);
         for (int i = 0; i < SEGMENTS; i++) {
-            split[i] = new Segment(SEGMENT_BITS);
+            split[i] = new Segment(SEGMENT_BITS, bits);
         }
         for (int i = 0; i < whole.slots.length; i++) {
             if (whole.slots[i] != null) {
@@ -84,18 +86,25 @@ final class KeyTable {
         private static final int MIN_CAPACITY = 16;
 
         private final int shift;
-        private InstanceState[] slots = new InstanceState[MIN_CAPACITY];
+        private InstanceState[] slots;
         /**
          * The hash of each slot's identity: growing rehashes from here rather than from the states, which would be a
          * cache miss per state, and a probe compares a key only where the hash matches.
          */
-        private int[] hashes = new int[MIN_CAPACITY];
+        private int[] hashes;
         /** log2 of the capacity. */
-        private int bits = 4;
+        private int bits;
         private int size;
 
         Segment(int shift) {
+            this(shift, Integer.numberOfTrailingZeros(MIN_CAPACITY));
+        }
+
+        Segment(int shift, int bits) {
             this.shift = shift;
+            this.bits = bits;
+            this.slots = new InstanceState[1 << bits];
+            this.hashes = new int[1 << bits];
         }
 
         private int home(int hash) {
