@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
-import dev.tenon.engine.StatementListener;
 import dev.tenon.loading.model.Course;
 import dev.tenon.loading.model.Lesson;
 import dev.tenon.loading.model.Seed;
@@ -13,6 +12,7 @@ import dev.tenon.query.Load;
 import dev.tenon.query.Query;
 import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +34,14 @@ class GetByKeyTest {
     Backend backend;
 
     TestDb db;
-    final List<String> sql = new ArrayList<>();
-    final StatementListener recorder = (kind, text, params, nanos, rows) -> sql.add(text);
+    StatementLog log;
 
     @BeforeEach
     void open() {
         db = backend.open(Metadata.of(Dept.class, Emp.class, Course.class, Lesson.class));
         Seed.scott(db);
         Seed.insert(db, List.of(new Course("SQL", 1, "Joins"), new Course("SQL", 2, "Indexes")), List.of());
-        db.database().executor().addListener(recorder);
+        log = StatementLog.on(db.database());
     }
 
     @AfterEach
@@ -61,8 +60,8 @@ class GetByKeyTest {
         }
 
         assertThat(found).extracting(Object::toString).containsExactly("Emp(7369, SMITH)", "Emp(7499, ALLEN)", "SQL/2", "SQL/1");
-        assertThat(sql.get(1)).isEqualTo(sql.get(0));
-        assertThat(sql.get(3)).isEqualTo(sql.get(2));
+        assertThat(log.sql().get(1)).isEqualTo(log.sql().get(0));
+        assertThat(log.sql().get(3)).isEqualTo(log.sql().get(2));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
-import dev.tenon.engine.StatementListener;
 import dev.tenon.loading.model.Course;
 import dev.tenon.loading.model.Lesson;
 import dev.tenon.loading.model.Seed;
@@ -14,8 +13,8 @@ import dev.tenon.query.Load;
 import dev.tenon.session.Session;
 import dev.tenon.session.SessionOptions;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,14 +31,13 @@ class SelectInLoadingTest {
     Backend backend;
 
     TestDb db;
-    final List<String> sql = new ArrayList<>();
-    final StatementListener recorder = (kind, text, params, nanos, rows) -> sql.add(text);
+    StatementLog log;
 
     @BeforeEach
     void open() {
         db = backend.open(Metadata.of(Dept.class, Emp.class, Course.class, Lesson.class));
         Seed.scott(db);
-        db.database().executor().addListener(recorder);
+        log = StatementLog.on(db.database());
     }
 
     @AfterEach
@@ -100,7 +98,7 @@ class SelectInLoadingTest {
             session.select(Dept.class).options(Load.selectin("employees")).where(Condition.in("deptno", 10, 20, 30)).list();
         }
 
-        String secondary = sql.get(1);
+        String secondary = log.sql().get(1);
         assertThat(secondary).contains("WHERE emp_1.deptno = ANY(?)");
     }
 
@@ -110,8 +108,8 @@ class SelectInLoadingTest {
             session.select(Emp.class).options(Load.selectin("reports")).list();
         }
 
-        List<String> secondaryShapes = sql.subList(1, sql.size()).stream().distinct().toList();
-        assertThat(sql).hasSize(1 + 5); // batches of 3, 3, 3, 3 and 2 keys
+        List<String> secondaryShapes = log.sql().subList(1, log.sql().size()).stream().distinct().toList();
+        assertThat(log.sql()).hasSize(1 + 5); // batches of 3, 3, 3, 3 and 2 keys
         assertThat(secondaryShapes).hasSize(1);
     }
 
@@ -119,13 +117,13 @@ class SelectInLoadingTest {
     void aManyToOneLoadsOnlyTheDistinctTargetsMissingFromTheSession() {
         try (Session session = session(500)) {
             session.select(Dept.class).where(Condition.eq("deptno", 10)).one();
-            sql.clear();
+            log.clear();
 
             List<Emp> emps = session.select(Emp.class).options(Load.selectin("department")).orderBy("empno").list();
 
             assertThat(emps).extracting(emp -> emp.department.dname).contains("ACCOUNTING", "RESEARCH", "SALES");
-            assertThat(sql).hasSize(2);
-            assertThat(sql.get(1)).contains("FROM scott.dept dept_1 WHERE dept_1.deptno");
+            assertThat(log.sql()).hasSize(2);
+            assertThat(log.sql().get(1)).contains("FROM scott.dept dept_1 WHERE dept_1.deptno");
             assertThat(session.statistics().rowsRead()).isEqualTo(1 + 14 + 2); // dept 10 was in the session already
         }
     }
@@ -178,7 +176,7 @@ class SelectInLoadingTest {
         Seed.insert(db, List.of(new Course("SQL", 1, "Joins"), new Course("SQL", 2, "Indexes"), new Course("JAVA", 1, "Records")),
                 List.of(new Lesson(1, "SQL", 1, 2, "outer joins"), new Lesson(2, "SQL", 1, 1, "inner joins"),
                         new Lesson(3, "SQL", 2, 1, "b-trees")));
-        sql.clear();
+        log.clear();
         try (Session session = session(500)) {
             List<Course> courses = session.select(Course.class).options(Load.selectin("lessons")).orderBy("code", "term").list();
 

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
-import dev.tenon.engine.StatementListener;
 import dev.tenon.loading.model.Seed;
 import dev.tenon.query.Condition;
 import dev.tenon.query.Load;
 import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,14 +28,13 @@ class SubqueryLoadingTest {
 
     TestDb db;
     Session session;
-    final List<String> sql = new ArrayList<>();
-    final StatementListener recorder = (kind, text, params, nanos, rows) -> sql.add(text);
+    StatementLog log;
 
     @BeforeEach
     void open() {
         db = backend.open(Dept.class, Emp.class);
         Seed.scott(db);
-        db.database().executor().addListener(recorder);
+        log = StatementLog.on(db.database());
         session = db.database().openSession(db.metadata());
     }
 
@@ -50,8 +48,8 @@ class SubqueryLoadingTest {
     void theSecondaryStatementNestsTheParentQueryInsteadOfBindingKeys() {
         session.select(Dept.class).options(Load.subquery("employees")).where(Condition.like("dname", "%S%")).list();
 
-        assertThat(sql).hasSize(2);
-        assertThat(sql.get(1)).contains("FROM (SELECT dept_1.deptno AS k_1 FROM scott.dept dept_1 WHERE dept_1.dname LIKE ?) anon_1")
+        assertThat(log.sql()).hasSize(2);
+        assertThat(log.sql().get(1)).contains("FROM (SELECT dept_1.deptno AS k_1 FROM scott.dept dept_1 WHERE dept_1.dname LIKE ?) anon_1")
                 .contains("JOIN scott.emp emp_1 ON emp_1.deptno = anon_1.k_1");
     }
 
@@ -63,7 +61,7 @@ class SubqueryLoadingTest {
         assertThat(depts).extracting(dept -> dept.dname).containsExactly("SALES", "RESEARCH");
         assertThat(depts.get(0).employees).extracting(emp -> emp.ename).containsExactly("ALLEN", "WARD", "MARTIN", "BLAKE", "TURNER", "JAMES");
         assertThat(depts.get(1).employees).hasSize(5);
-        assertThat(sql.get(1)).contains("ORDER BY dept_1.dname DESC LIMIT ?) anon_1");
+        assertThat(log.sql().get(1)).contains("ORDER BY dept_1.dname DESC LIMIT ?) anon_1");
         assertThat(session.statistics().rowsRead()).isEqualTo(2 + 11);
         assertThat(session.statistics().statements()).isEqualTo(2);
     }
@@ -72,7 +70,7 @@ class SubqueryLoadingTest {
     void withoutALimitTheNestedQueryIsNotOrdered() {
         session.select(Dept.class).options(Load.subquery("employees")).orderBy("dname").list();
 
-        assertThat(sql.get(1)).contains("(SELECT dept_1.deptno AS k_1 FROM scott.dept dept_1) anon_1");
+        assertThat(log.sql().get(1)).contains("(SELECT dept_1.deptno AS k_1 FROM scott.dept dept_1) anon_1");
     }
 
     @Test
@@ -92,7 +90,7 @@ class SubqueryLoadingTest {
         Emp king = depts.get(0).employees.get(1);
         assertThat(king.reports).extracting(emp -> emp.ename).containsExactly("JONES", "BLAKE", "CLARK");
         assertThat(session.statistics().statements()).isEqualTo(2);
-        assertThat(sql.get(1)).doesNotContain("anon_1");
+        assertThat(log.sql().get(1)).doesNotContain("anon_1");
     }
 
     @Test
@@ -101,6 +99,6 @@ class SubqueryLoadingTest {
                 .where(Condition.eq("department.loc", "DALLAS"), Condition.eq("job", "MANAGER")).list();
 
         assertThat(emps).singleElement().satisfies(jones -> assertThat(jones.reports).extracting(emp -> emp.ename).containsExactly("SCOTT", "FORD"));
-        assertThat(sql.get(1)).contains("LEFT OUTER JOIN scott.dept dept_1 ON emp_1.deptno = dept_1.deptno");
+        assertThat(log.sql().get(1)).contains("LEFT OUTER JOIN scott.dept dept_1 ON emp_1.deptno = dept_1.deptno");
     }
 }

@@ -7,11 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
-import dev.tenon.engine.StatementListener;
 import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,13 +28,12 @@ class QuerySqlTest {
 
     TestDb db;
     Session session;
-    final List<String> ran = new ArrayList<>();
-    final StatementListener recorder = (kind, sql, params, nanos, rows) -> ran.add(sql);
+    StatementLog log;
 
     @BeforeEach
     void open() {
         db = backend.open(Dept.class, Emp.class);
-        db.database().executor().addListener(recorder);
+        log = StatementLog.on(db.database());
         session = db.database().openSession(db.metadata());
     }
 
@@ -73,7 +71,7 @@ class QuerySqlTest {
 
         query.list();
 
-        assertThat(ran).containsExactly(shown.substring(0, shown.indexOf("  [")));
+        assertThat(log.sql()).containsExactly(shown.substring(0, shown.indexOf("  [")));
         assertThat(query).hasToString(shown);
     }
 }

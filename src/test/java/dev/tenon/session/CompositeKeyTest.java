@@ -8,6 +8,7 @@ import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -6,6 +6,7 @@ import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.engine.StatementKind;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
 import java.math.BigDecimal;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.identity.Status;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,6 +9,7 @@ import dev.tenon.annotation.Relationship;
 import dev.tenon.annotation.Table;
 import dev.tenon.engine.StatementKind;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -8,6 +8,7 @@ import dev.tenon.demo.Emp;
 import dev.tenon.engine.StatementKind;
 import dev.tenon.engine.Statistics;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
 import java.util.List;
 import java.util.Map;

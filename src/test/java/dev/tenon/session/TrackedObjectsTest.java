@@ -9,6 +9,7 @@ import dev.tenon.demo.Dept;
 import dev.tenon.identity.Status;
 import dev.tenon.identity.Tracked;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
 import java.lang.ref.WeakReference;
 import java.util.List;

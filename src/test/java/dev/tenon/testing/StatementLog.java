@@ -1,20 +1,21 @@
-package dev.tenon.session;
+package dev.tenon.testing;
 
 import dev.tenon.engine.StatementKind;
 import dev.tenon.engine.StatementListener;
+import dev.tenon.session.Database;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Records the text of every statement a database runs, so that a test can assert the exact SQL. */
-final class StatementLog implements StatementListener {
+public final class StatementLog implements StatementListener {
     /** One executed statement (a JDBC batch is one). */
-    record Entry(StatementKind kind, String sql, long rows) {
+    public record Entry(StatementKind kind, String sql, long rows) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
     /** A log attached to {@code database}'s executor. */
-    static StatementLog on(Database database) {
+    public static StatementLog on(Database database) {
         StatementLog log = new StatementLog();
         database.executor().addListener(log);
         return log;
@@ -26,17 +27,17 @@ final class StatementLog implements StatementListener {
     }
 
     /** The statements run so far, oldest first. */
-    synchronized List<Entry> entries() {
+    public synchronized List<Entry> entries() {
         return List.copyOf(entries);
     }
 
     /** The text of the statements run so far, oldest first. */
-    synchronized List<String> sql() {
+    public synchronized List<String> sql() {
         return entries.stream().map(Entry::sql).toList();
     }
 
     /** Forgets what was recorded, so that the next assertion sees only what follows. */
-    synchronized void clear() {
+    public synchronized void clear() {
         entries.clear();
     }
 }
