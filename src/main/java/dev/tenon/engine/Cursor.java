@@ -5,6 +5,7 @@ import dev.tenon.sql.BoundSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -16,14 +17,16 @@ public final class Cursor implements AutoCloseable {
     private final ResultSet result;
     private final BoundSql sql;
     private final LongConsumer onClose;
+    private final Consumer<SqlExecutionException> onFailure;
     private long rows;
     private boolean closed;
 
-    Cursor(PreparedStatement statement, ResultSet result, BoundSql sql, LongConsumer onClose) {
+    Cursor(PreparedStatement statement, ResultSet result, BoundSql sql, LongConsumer onClose, Consumer<SqlExecutionException> onFailure) {
         this.statement = statement;
         this.result = result;
         this.sql = sql;
         this.onClose = onClose;
+        this.onFailure = onFailure;
     }
 
     /** Moves to the next row; false at the end. */
@@ -35,7 +38,10 @@ public final class Cursor implements AutoCloseable {
             }
             return more;
         } catch (SQLException e) {
-            throw new SqlExecutionException("reading a row", sql.sql(), e);
+            // Fetching the next rows runs on the server: a failure there ends the transaction like any statement's.
+            SqlExecutionException failure = new SqlExecutionException("reading a row", sql.sql(), e);
+            onFailure.accept(failure);
+            throw failure;
         }
     }
 

@@ -55,7 +55,7 @@ public final class Executor {
                 }
             }
         } catch (SQLException e) {
-            throw failed("executing a query", sql, e);
+            throw failed("executing a query", sql, e, local);
         }
         finish(StatementKind.SELECT, sql.sql(), sql.params(), start, rows, local);
         return rows;
@@ -69,7 +69,7 @@ public final class Executor {
             bind(statement, sql.params());
             rows = statement.executeUpdate();
         } catch (SQLException e) {
-            throw failed("executing an update", sql, e);
+            throw failed("executing an update", sql, e, local);
         }
         finish(StatementKind.of(sql.sql()), sql.sql(), sql.params(), start, Math.max(rows, 0), local);
         return rows;
@@ -97,7 +97,7 @@ public final class Executor {
             for (int start = 0; start < rows.size(); start += batchSize) {
                 List<List<Param>> chunk = rows.subList(start, Math.min(rows.size(), start + batchSize));
                 long begin = System.nanoTime();
-                int[] chunkCounts = executeBatch(statement, chunk, sql, generated);
+                int[] chunkCounts = executeBatch(statement, chunk, sql, generated, local);
                 System.arraycopy(chunkCounts, 0, counts, start, chunkCounts.length);
                 long affected = 0;
                 for (int count : chunkCounts) {
@@ -106,12 +106,12 @@ public final class Executor {
                 finish(StatementKind.of(sql), sql, chunk.get(0), begin, affected, local);
             }
         } catch (SQLException e) {
-            throw failed("preparing a batch", new BoundSql(sql, rows.get(0)), e);
+            throw failed("preparing a batch", new BoundSql(sql, rows.get(0)), e, local);
         }
         return counts;
     }
 
-    private int[] executeBatch(PreparedStatement statement, List<List<Param>> rows, String sql, RowHandler generated) {
+    private int[] executeBatch(PreparedStatement statement, List<List<Param>> rows, String sql, RowHandler generated, Statistics local) {
         boolean single = rows.size() == 1;
         try {
             int[] counts;
@@ -135,7 +135,7 @@ public final class Executor {
             return counts;
         } catch (SQLException e) {
             throw failed(single ? "executing an update" : "executing a batch of " + rows.size() + " rows",
-                    new BoundSql(sql, rows.get(0)), e);
+                    new BoundSql(sql, rows.get(0)), e, local);
         }
     }
 
@@ -157,10 +157,10 @@ public final class Executor {
                 if (local != null) {
                     local.addRowsRead(rows);
                 }
-            });
+            }, failure -> recordFailure(failure, local));
         } catch (SQLException e) {
             closeQuietly(statement);
-            throw failed("opening a cursor", sql, e);
+            throw failed("opening a cursor", sql, e, local);
         }
     }
 
@@ -188,9 +188,18 @@ public final class Executor {
         }
     }
 
-    private SqlExecutionException failed(String doing, BoundSql sql, SQLException e) {
+    private SqlExecutionException failed(String doing, BoundSql sql, SQLException e, Statistics local) {
         SQL_LOG.debug("FAILED {} | {} | {}", sql.sql(), sql.shownParams(), e.getMessage());
-        return new SqlExecutionException(doing, sql.sql(), e);
+        return recordFailure(new SqlExecutionException(doing, sql.sql(), e), local);
+    }
+
+    /** Counts a failure and tells the caller's statistics, whose owner may have lost its transaction with it. */
+    private SqlExecutionException recordFailure(SqlExecutionException failure, Statistics local) {
+        statistics.recordFailure(failure);
+        if (local != null) {
+            local.recordFailure(failure);
+        }
+        return failure;
     }
 
     static void closeQuietly(AutoCloseable closeable) {

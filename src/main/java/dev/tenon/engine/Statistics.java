@@ -1,7 +1,9 @@
 package dev.tenon.engine;
 
+import dev.tenon.SqlExecutionException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -14,11 +16,26 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * dept.employees.size();                       // a lazy load
  * assert session.statistics().statements() == before + 1;
  * }</pre>
+ *
+ * A failed statement is counted in {@link #failures()}, not by kind, and told to the observer given at
+ * construction: that is how a session learns that its transaction was lost, whichever loader ran the statement.
  */
 public final class Statistics {
     private final AtomicLongArray byKind = new AtomicLongArray(StatementKind.values().length);
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong rowsWritten = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final Consumer<? super SqlExecutionException> onFailure;
+
+    /** Statistics that only count. */
+    public Statistics() {
+        this(failure -> { });
+    }
+
+    /** Statistics that also tell {@code onFailure} of each statement that failed, on the thread that ran it. */
+    public Statistics(Consumer<? super SqlExecutionException> onFailure) {
+        this.onFailure = onFailure;
+    }
 
     void record(StatementKind kind, long rows) {
         byKind.incrementAndGet(kind.ordinal());
@@ -31,6 +48,16 @@ public final class Statistics {
 
     void addRowsRead(long rows) {
         rowsRead.addAndGet(rows);
+    }
+
+    void recordFailure(SqlExecutionException failure) {
+        failures.incrementAndGet();
+        onFailure.accept(failure);
+    }
+
+    /** Statements that failed in the database (counted apart from the statements that ran). */
+    public long failures() {
+        return failures.get();
     }
 
     /** All statements executed. */
@@ -64,6 +91,7 @@ public final class Statistics {
         }
         rowsRead.set(0);
         rowsWritten.set(0);
+        failures.set(0);
     }
 
     /** The non-zero counts by kind. */

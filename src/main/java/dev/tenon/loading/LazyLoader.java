@@ -140,7 +140,7 @@ final class LazyLoader implements RelationshipLoader {
 
     private static Object loadCollection(LoadContext context, InstanceState parent, LoadNode node) {
         check(context, parent, node.relationship);
-        load(context, parent, node);
+        context.exclusive(() -> load(context, parent, node));
         return parent.loaded(node.relationship);
     }
 
@@ -152,7 +152,7 @@ final class LazyLoader implements RelationshipLoader {
             return target;
         }
         check(context, parent, relationship);
-        load(context, parent, node);
+        context.exclusive(() -> load(context, parent, node));
         return context.identityMap().get(entityKey);
     }
 

@@ -48,4 +48,10 @@ public interface LoadContext {
 
     /** Runs queries for this session (a dynamic relationship is a query). */
     QueryRunner queryRunner();
+
+    /**
+     * Runs a lazy load as the session's only thread: a load touched from a second thread while the session is busy
+     * in another is refused at once, instead of corrupting the first thread's work.
+     */
+    void exclusive(Runnable load);
 }

@@ -1,8 +1,10 @@
 package dev.tenon.session;
 
+import dev.tenon.CommitOutcomeUnknownException;
 import dev.tenon.IdentityException;
 import dev.tenon.SqlExecutionException;
 import dev.tenon.TenonException;
+import dev.tenon.TransactionRolledBackException;
 import dev.tenon.engine.Executor;
 import dev.tenon.engine.Statistics;
 import dev.tenon.identity.EntityKey;
@@ -13,7 +15,6 @@ import dev.tenon.loading.LoadContext;
 import dev.tenon.loading.NPlusOneDetector;
 import dev.tenon.loading.QueryExecutor;
 import dev.tenon.loading.StatementCache;
-import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.metadata.RelationshipModel;
@@ -21,10 +22,10 @@ import dev.tenon.query.Query;
 import dev.tenon.query.QueryRunner;
 import dev.tenon.sql.Dialect;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * SQLAlchemy's Session in Java: an identity map (one object per row) and a unit of work (what to insert,
@@ -41,19 +42,25 @@ import java.util.List;
  * }
  * }</pre>
  *
- * Not thread-safe: a session belongs to one thread at a time ({@link Database} and {@link Metadata} are shared).
+ * A transaction is lost as soon as one of its statements fails: Tenon rolls it back, puts the objects back as they
+ * were when it began, and refuses to commit over the failure ({@link TransactionRolledBackException}).
+ *
+ * <p>Not thread-safe: a session belongs to one thread at a time ({@link Database} and {@link Metadata} are shared);
+ * a second thread that calls it while the first is inside is refused at once.
  */
 public final class Session implements AutoCloseable {
     private final Database database;
     private final Metadata metadata;
     private final SessionOptions options;
     private final IdentityMap identityMap;
-    private final Statistics statistics = new Statistics();
+    private final SessionTransaction transaction;
+    private final Statistics statistics;
+    private final ThreadGuard guard = new ThreadGuard();
     private final NPlusOneDetector detector;
     private final Context context = new Context();
-    private final QueryExecutor queries;
+    private final QueryRunner queries;
+    private final QueryExecutor loader;
     private final UnitOfWork unitOfWork;
-    private Connection connection;
     private boolean open = true;
 
     Session(Database database, Metadata metadata, SessionOptions options) {
@@ -61,8 +68,11 @@ public final class Session implements AutoCloseable {
         this.metadata = metadata;
         this.options = options;
         this.identityMap = new IdentityMap(database.ownership());
+        this.transaction = new SessionTransaction(database);
+        this.statistics = new Statistics(transaction::failed);
         this.detector = new NPlusOneDetector(options.nPlusOneThreshold(), options.strictNPlusOne());
-        this.queries = new QueryExecutor(context, this::autoflush);
+        this.loader = new QueryExecutor(context, this::autoflush);
+        this.queries = new GuardedRunner();
         this.unitOfWork = new UnitOfWork(this);
     }
 
@@ -78,15 +88,17 @@ public final class Session implements AutoCloseable {
      * row. Runs no SQL when the object is already in the session.
      */
     public <T> T get(Class<T> type, Object id) {
-        checkOpen();
-        EntityModel entity = metadata.entity(type);
-        Object key = normalizeKey(entity, id);
-        Object found = identityMap.get(new EntityKey(entity, key));
-        if (found != null) {
-            InstanceState state = identityMap.state(found);
-            return state.status() == Status.DELETED ? null : type.cast(found);
-        }
-        return type.cast(queries.getByKey(entity, key));
+        return guard.call(() -> {
+            checkOpen();
+            EntityModel entity = metadata.entity(type);
+            Object key = KeyArgument.normalize(entity, id);
+            Object found = identityMap.get(new EntityKey(entity, key));
+            if (found != null) {
+                InstanceState state = identityMap.state(found);
+                return state.status() == Status.DELETED ? null : type.cast(found);
+            }
+            return type.cast(loader.getByKey(entity, key));
+        });
     }
 
     /** {@link #get(Class, Object)} with the parts of a composite key. */
@@ -97,64 +109,21 @@ public final class Session implements AutoCloseable {
         return get(type, List.of(parts));
     }
 
-    private static Object normalizeKey(EntityModel entity, Object id) {
-        int size = entity.primaryKey().size();
-        if (id == null) {
-            throw new IdentityException("get(" + entity.name() + ", null): a key is needed");
-        }
-        if (size == 1) {
-            ColumnModel key = entity.primaryKey().get(0);
-            Class<?> expected = wrap(key.type().javaType());
-            if (id instanceof List<?>) {
-                throw new IdentityException("get(" + entity.name() + ", " + id + "): " + entity.name() + " has a single key, "
-                        + key.attribute() + " (" + expected.getSimpleName() + "); pass one value");
-            }
-            if (!expected.isInstance(id)) {
-                throw new IdentityException("get(" + entity.name() + ", " + shown(id) + "): the key " + key.attribute() + " is "
-                        + withArticle(expected) + ", not " + withArticle(id.getClass()));
-            }
-            return id;
-        }
-        if (!(id instanceof List<?> parts) || parts.size() != size) {
-            throw new IdentityException("get(" + entity.name() + ", " + id + "): the key has " + size + " parts "
-                    + entity.primaryKey().stream().map(c -> c.attribute()).toList() + "; pass them in that order");
-        }
-        return List.copyOf(parts);
-    }
-
-    private static String shown(Object id) {
-        return id instanceof CharSequence ? "\"" + id + "\"" : String.valueOf(id);
-    }
-
-    private static String withArticle(Class<?> type) {
-        String name = type.getSimpleName();
-        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
-    }
-
-    private static Class<?> wrap(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return switch (type.getName()) {
-            case "int" -> Integer.class;
-            case "long" -> Long.class;
-            case "short" -> Short.class;
-            case "boolean" -> Boolean.class;
-            default -> Double.class;
-        };
-    }
-
     /** Adds a new object (inserted at the next flush) and, through save-update cascades, its new related objects. */
     public void add(Object object) {
-        checkOpen();
-        unitOfWork.add(object);
+        guard.run(() -> {
+            checkOpen();
+            unitOfWork.add(object);
+        });
     }
 
     /** Adds several objects; when one cannot be added (null, not mapped), none is. */
     public void addAll(Collection<?> objects) {
-        checkOpen();
-        objects.forEach(unitOfWork::checkAddable);
-        objects.forEach(this::add);
+        guard.run(() -> {
+            checkOpen();
+            objects.forEach(unitOfWork::checkAddable);
+            objects.forEach(unitOfWork::add);
+        });
     }
 
     /** Adds several objects. */
@@ -164,39 +133,66 @@ public final class Session implements AutoCloseable {
 
     /** Marks an object for deletion at the next flush (and, through delete cascades, its children). */
     public void delete(Object object) {
-        checkOpen();
-        unitOfWork.delete(object);
+        guard.run(() -> {
+            checkOpen();
+            unitOfWork.delete(object);
+        });
     }
 
     /**
      * Writes every pending change: inserts in foreign-key order (in JDBC batches), updates of changed columns,
-     * deletes in reverse order. A failure rolls the transaction back and leaves the objects as they were before
-     * the flush, ready to be fixed and flushed again.
+     * deletes in reverse order. A failure rolls the transaction back and leaves the objects as they were when the
+     * transaction began, ready to be fixed and flushed again; a conflict with another transaction (a serialization
+     * failure, a deadlock) detaches them instead, as {@link #rollback()} does, since what the transaction read is
+     * stale: read again, change, and commit.
      */
     public void flush() {
-        checkOpen();
-        unitOfWork.flush();
+        guard.run(() -> {
+            checkOpen();
+            checkNotLost();
+            unitOfWork.flush();
+        });
     }
 
     /**
-     * Flushes, then commits the transaction and returns the connection to the pool. A commit the database refuses
-     * (a deferred constraint, a serialization failure) is handled as a failed flush: the transaction is rolled back
-     * and the objects are left as before its flushes, ready to be fixed and committed again.
+     * Flushes, then commits the transaction and returns the connection to the pool.
+     * <ul>
+     * <li>A commit the database refuses (a deferred constraint) is handled as a failed flush: the transaction is
+     * rolled back, an {@link SqlExecutionException} thrown, and the objects are left as they were when the
+     * transaction began, ready to be fixed and committed again.</li>
+     * <li>A conflict (a serialization failure or a deadlock, {@link SqlExecutionException#isConflict()}) detaches every
+     * object as {@link #rollback()} does: committing the same objects again would write values computed from stale
+     * reads. Run the unit of work again from its first read.</li>
+     * <li>When a statement of the transaction failed earlier, nothing is committed: the database has rolled the
+     * transaction back, and this throws {@link TransactionRolledBackException} with that failure as its cause.</li>
+     * <li>When the connection fails while {@code COMMIT} is on its way, nobody knows whether the database committed:
+     * this throws {@link CommitOutcomeUnknownException} and detaches every object; check before you write again.</li>
+     * </ul>
+     * After any of these the failed transaction is over and the session begins a new one with its next statement.
      */
     public void commit() {
-        flush();
-        if (connection != null) {
-            try {
-                connection.commit();
-            } catch (SQLException e) {
-                rollbackAfterFailure();
-                unitOfWork.undoFailedTransaction();
-                throw new SqlExecutionException("committing", "COMMIT", e);
+        guard.run(() -> {
+            checkOpen();
+            if (transaction.failure() != null) {
+                TransactionRolledBackException lost = endLostTransaction();
+                transaction.acknowledge();
+                detector.clear();
+                throw lost;
             }
-            release();
-        }
-        unitOfWork.afterCommit();
-        detector.clear();
+            unitOfWork.flush();
+            try {
+                transaction.commit();
+            } catch (CommitOutcomeUnknownException e) {
+                unitOfWork.afterOutcomeUnknown();
+                detector.clear();
+                throw e;
+            } catch (SqlExecutionException e) {
+                revert(e);
+                throw e;
+            }
+            unitOfWork.afterCommit();
+            detector.clear();
+        });
     }
 
     /**
@@ -205,45 +201,56 @@ public final class Session implements AutoCloseable {
      * flushes of the transaction set on the objects is undone with it (an object inserted by them is transient
      * again, without the key the database generated; a foreign key set from a relationship is back to its old
      * value); the application's own field changes stay, and adding a detached object to a session writes them.
+     * A rollback whose connection is gone has rolled back all the same (the server drops the transaction with its
+     * connection): it does the same and does not throw. It also ends a transaction lost to a failed statement.
      */
     public void rollback() {
-        checkOpen();
-        rollbackConnection();
-        unitOfWork.afterRollback();
-        detector.clear();
+        guard.run(() -> {
+            checkOpen();
+            transaction.rollback();
+            transaction.acknowledge();
+            unitOfWork.afterRollback();
+            detector.clear();
+        });
     }
 
     /** Reloads an object's columns from its row, discarding unflushed changes to them. */
     public void refresh(Object object) {
-        checkOpen();
-        InstanceState state = identityMap.state(object);
-        if (state == null || state.id() == null || state.status() != Status.PERSISTENT) {
-            throw new IdentityException("Cannot refresh " + object + ": it is not persistent in this session ("
-                    + (state == null ? "not in the session" : state.status()) + ")");
-        }
-        if (!queries.refresh(state)) {
-            throw new IdentityException("Cannot refresh " + state + ": its row no longer exists");
-        }
+        guard.run(() -> {
+            checkOpen();
+            InstanceState state = identityMap.state(object);
+            if (state == null || state.id() == null || state.status() != Status.PERSISTENT) {
+                throw new IdentityException("Cannot refresh " + object + ": it is not persistent in this session ("
+                        + (state == null ? "not in the session" : state.status()) + ")");
+            }
+            if (!loader.refresh(state)) {
+                throw new IdentityException("Cannot refresh " + state + ": its row no longer exists");
+            }
+        });
     }
 
     /** Removes an object from the session without touching its row; it becomes detached (or transient). */
     public void expunge(Object object) {
-        checkOpen();
-        unitOfWork.expunge(object);
+        guard.run(() -> {
+            checkOpen();
+            unitOfWork.expunge(object);
+        });
     }
 
     /** Whether the object is held by this session (pending, persistent or deleted). */
     public boolean contains(Object object) {
-        return identityMap.state(object) != null;
+        return guard.call(() -> identityMap.state(object) != null);
     }
 
     /** Where the object stands with this session. */
     public Status status(Object object) {
-        InstanceState state = identityMap.state(object);
-        if (state != null) {
-            return state.status();
-        }
-        return unitOfWork.wasDetached(object) ? Status.DETACHED : Status.TRANSIENT;
+        return guard.call(() -> {
+            InstanceState state = identityMap.state(object);
+            if (state != null) {
+                return state.status();
+            }
+            return unitOfWork.wasDetached(object) ? Status.DETACHED : Status.TRANSIENT;
+        });
     }
 
     /**
@@ -283,46 +290,30 @@ public final class Session implements AutoCloseable {
         return open;
     }
 
-    /** Rolls back what is not committed, returns the connection, and detaches every object. */
+    /**
+     * Rolls back what is not committed, returns the connection, and detaches every object. Does not throw for a
+     * connection that is gone: its transaction has ended with it.
+     */
     @Override
     public void close() {
-        if (!open) {
-            return;
-        }
-        try {
-            rollbackConnection();
-        } finally {
-            open = false;
-            unitOfWork.afterRollback();
-            identityMap.close();
-        }
+        guard.run(() -> {
+            if (!open) {
+                return;
+            }
+            try {
+                transaction.rollback();
+                transaction.acknowledge();
+            } finally {
+                open = false;
+                unitOfWork.afterRollback();
+                identityMap.close();
+            }
+        });
     }
 
     private void autoflush() {
         if (unitOfWork.hasPendingWork()) {
             unitOfWork.flush();
-        }
-    }
-
-    private void rollbackConnection() {
-        if (connection != null) {
-            try {
-                connection.rollback();
-            } catch (SQLException e) {
-                throw new TenonException("Rollback failed: " + e.getMessage(), e);
-            } finally {
-                release();
-            }
-        }
-    }
-
-    private void release() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new TenonException("Cannot return the connection to the pool: " + e.getMessage(), e);
-        } finally {
-            connection = null;
         }
     }
 
@@ -332,21 +323,54 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Rolls back the database transaction after a failed flush; the unit of work restores the objects. */
-    void rollbackAfterFailure() {
-        try {
-            rollbackConnection();
-        } catch (TenonException ignored) {
-            // The flush's own error is the one to report.
+    /** Refuses to run a statement in a transaction that an earlier failed statement has lost. */
+    private void checkNotLost() {
+        if (transaction.failure() != null) {
+            throw endLostTransaction();
+        }
+    }
+
+    /**
+     * A statement failed outside a flush, and the application went on: the transaction is rolled back (once) and the
+     * objects put back. Returns the exception that reports it; the failure stays until commit() or rollback().
+     */
+    private TransactionRolledBackException endLostTransaction() {
+        SqlExecutionException first = transaction.failure();
+        if (transaction.active()) {
+            transaction.rollback();
+            revertObjects(first);
+        }
+        return new TransactionRolledBackException("The transaction was rolled back: a statement of it failed earlier ("
+                + first.getMessage() + "). Nothing it wrote is in the database; "
+                + (first.isConflict() ? "its objects are detached, since what it read is stale: run the unit of work again from its first read"
+                        : "its objects are back as they were when it began, ready to be committed again")
+                + ". Call commit() or rollback() to end it", first);
+    }
+
+    /** A flush or a commit failed: the transaction is rolled back, and the objects put back for a retry. */
+    void revert(RuntimeException failure) {
+        transaction.rollback();
+        transaction.acknowledge();
+        revertObjects(failure);
+    }
+
+    /**
+     * After a conflict the objects read in the transaction are no longer the database's, so they leave the session,
+     * as after rollback(); after any other failure the flushes of the transaction are undone in memory and the
+     * objects stay, with the application's changes, for a retry.
+     */
+    private void revertObjects(RuntimeException failure) {
+        if (failure instanceof SqlExecutionException sql && sql.isConflict()) {
+            unitOfWork.afterRollback();
+        } else {
+            unitOfWork.undoFailedTransaction();
         }
     }
 
     Connection connection() {
         checkOpen();
-        if (connection == null) {
-            connection = database.connection();
-        }
-        return connection;
+        checkNotLost();
+        return transaction.connection();
     }
 
     Database database() {
@@ -425,6 +449,34 @@ public final class Session implements AutoCloseable {
         @Override
         public QueryRunner queryRunner() {
             return queries;
+        }
+
+        @Override
+        public void exclusive(Runnable load) {
+            guard.run(load);
+        }
+    }
+
+    /** The queries of this session, each run as the session's only thread. */
+    private final class GuardedRunner implements QueryRunner {
+        @Override
+        public <T> List<T> list(Query<T> query) {
+            return guard.call(() -> loader.list(query));
+        }
+
+        @Override
+        public <T> Stream<T> stream(Query<T> query) {
+            return guard.call(() -> loader.stream(query));
+        }
+
+        @Override
+        public long count(Query<?> query) {
+            return guard.call(() -> loader.count(query));
+        }
+
+        @Override
+        public String toSql(Query<?> query) {
+            return loader.toSql(query);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.tenon.session;
 
 import dev.tenon.IdentityException;
 import dev.tenon.TenonException;
+import dev.tenon.TransactionRolledBackException;
 import dev.tenon.annotation.Cascade;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
@@ -222,9 +223,10 @@ final class UnitOfWork {
             RelationshipSync sync = new RelationshipSync(session, this);
             sync.run();
             new Flush(session, undo, sync).run(identityMap.snapshotOfStates());
+        } catch (TransactionRolledBackException e) {
+            throw e;        // lost before this flush wrote anything: reported as it is, until commit() or rollback()
         } catch (RuntimeException e) {
-            session.rollbackAfterFailure();
-            undoFailedTransaction();
+            session.revert(e);
             throw e;
         } finally {
             flushing = false;
@@ -260,6 +262,16 @@ final class UnitOfWork {
                 ownership.release(state.object(), Ownership.Row.DELETED, null);
             }
         }
+        undo.clear();
+    }
+
+    /**
+     * After a commit whose outcome is unknown: the rows may be in the database or not, so nothing is undone (an
+     * object inserted keeps its generated key, to be looked for) and nothing is pending again (a retry of the same
+     * session would insert it twice); every object leaves the session as it is.
+     */
+    void afterOutcomeUnknown() {
+        identityMap.clear();
         undo.clear();
     }
 
