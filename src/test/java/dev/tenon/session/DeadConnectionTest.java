@@ -11,6 +11,7 @@ import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.identity.Status;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.CuttingProxy;
 import dev.tenon.testing.TestDb;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -155,11 +156,29 @@ class DeadConnectionTest {
         CommitOutcomeUnknownException e = catchThrowableOfType(CommitOutcomeUnknownException.class, session::commit);
 
         assertThat(e).hasMessageContaining("unknown");
-        assertThat(session.status(legal)).isNotEqualTo(Status.PENDING).isNotEqualTo(Status.PERSISTENT);
+        assertThat(session.status(legal)).isEqualTo(Status.DETACHED);
         assertThat(legal.deptno).isEqualTo(50);
         long before = session.statistics().statements();
         session.commit();
         assertThat(session.statistics().statements()).isEqualTo(before);
         assertThat(depts()).isEqualTo(4);
+    }
+
+    @Test
+    void aCommitCutOffAfterTheServerCommittedIsReportedAsUnknownNeverAsAFailure() throws Exception {
+        try (CuttingProxy proxy = CuttingProxy.toPostgres(); Database through = proxy.connect(2);
+             Session cut = through.openSession(db.metadata())) {
+            Dept legal = new Dept(50, "LEGAL", "AUSTIN");
+            cut.add(legal);
+            cut.flush();
+            proxy.cutAfterNextCommit();
+
+            assertThat(catchThrowableOfType(CommitOutcomeUnknownException.class, cut::commit)).isNotNull();
+
+            assertThat(depts()).as("the server committed before the connection was cut").isEqualTo(5);
+            assertThat(cut.status(legal)).isEqualTo(Status.DETACHED);
+            cut.commit();
+            assertThat(depts()).isEqualTo(5);
+        }
     }
 }
