@@ -5,7 +5,6 @@ import dev.tenon.IdentityException;
 import dev.tenon.SqlExecutionException;
 import dev.tenon.TenonException;
 import dev.tenon.TransactionRolledBackException;
-import dev.tenon.engine.Executor;
 import dev.tenon.engine.Statistics;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
@@ -14,13 +13,11 @@ import dev.tenon.identity.Status;
 import dev.tenon.loading.LoadContext;
 import dev.tenon.loading.NPlusOneDetector;
 import dev.tenon.loading.QueryExecutor;
-import dev.tenon.loading.StatementCache;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Query;
 import dev.tenon.query.QueryRunner;
-import dev.tenon.sql.Dialect;
 import java.sql.Connection;
 import java.util.Arrays;
 import java.util.Collection;
@@ -57,7 +54,7 @@ public final class Session implements AutoCloseable {
     private final Statistics statistics;
     private final ThreadGuard guard = new ThreadGuard();
     private final NPlusOneDetector detector;
-    private final Context context = new Context();
+    private final LoadContext context = new SessionContext(this);
     private final QueryRunner queries;
     private final QueryExecutor loader;
     private final UnitOfWork unitOfWork;
@@ -389,72 +386,13 @@ public final class Session implements AutoCloseable {
         return context;
     }
 
-    /** The session as the loaders see it. */
-    private final class Context implements LoadContext {
-        @Override
-        public Connection connection() {
-            return Session.this.connection();
-        }
+    QueryRunner queryRunner() {
+        return queries;
+    }
 
-        @Override
-        public Executor executor() {
-            return database.executor();
-        }
-
-        @Override
-        public Dialect dialect() {
-            return database.dialect();
-        }
-
-        @Override
-        public Statistics statistics() {
-            return statistics;
-        }
-
-        @Override
-        public IdentityMap identityMap() {
-            return identityMap;
-        }
-
-        @Override
-        public StatementCache statements() {
-            return database.statements();
-        }
-
-        @Override
-        public Metadata metadata() {
-            return metadata;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public int batchSize() {
-            return options.batchSize();
-        }
-
-        @Override
-        public boolean batchLazyLoads() {
-            return options.batchLazyLoads();
-        }
-
-        @Override
-        public NPlusOneDetector nPlusOneDetector() {
-            return detector;
-        }
-
-        @Override
-        public QueryRunner queryRunner() {
-            return queries;
-        }
-
-        @Override
-        public void exclusive(Runnable load) {
-            guard.run(load);
-        }
+    /** Runs {@code work} as the session's only thread. */
+    void exclusive(Runnable work) {
+        guard.run(work);
     }
 
     /** The queries of this session, each run as the session's only thread. */
