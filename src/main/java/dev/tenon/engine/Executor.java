@@ -1,14 +1,19 @@
 package dev.tenon.engine;
 
 import dev.tenon.SqlExecutionException;
+import dev.tenon.TenonException;
+import dev.tenon.TimeoutException;
+import dev.tenon.TimeoutException.Which;
 import dev.tenon.sql.BoundSql;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Param;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -18,18 +23,24 @@ import org.slf4j.LoggerFactory;
  * The one place every statement runs through. It owns the lifetime of statements and result sets (nobody
  * else closes them), logs each statement on {@code tenon.sql} at DEBUG with its parameters, time and row
  * count, counts it in the database's and the caller's {@link Statistics}, and wraps a driver error in a
- * {@link SqlExecutionException} carrying the SQL (never the values).
+ * {@link SqlExecutionException} carrying the SQL (never the values), or in a {@link TimeoutException} when the
+ * statement or socket timeout of the {@link ConnectionOptions} expired.
  */
 public final class Executor {
     private static final Logger SQL_LOG = LoggerFactory.getLogger("tenon.sql");
 
     private final Dialect dialect;
     private final Statistics statistics;
+    private final Duration statementTimeout;
+    private final Duration socketTimeout;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
 
-    Executor(Dialect dialect, Statistics statistics) {
+    /** An executor; a zero timeout is no limit (see {@link ConnectionOptions}). */
+    Executor(Dialect dialect, Statistics statistics, Duration statementTimeout, Duration socketTimeout) {
         this.dialect = dialect;
         this.statistics = statistics;
+        this.statementTimeout = statementTimeout;
+        this.socketTimeout = socketTimeout;
     }
 
     /** Registers a listener told of every statement run through this executor. */
@@ -46,7 +57,7 @@ public final class Executor {
     public long query(Connection connection, BoundSql sql, Statistics local, RowHandler handler) {
         long start = System.nanoTime();
         long rows = 0;
-        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+        try (PreparedStatement statement = limited(connection.prepareStatement(sql.sql()))) {
             bind(statement, sql.params());
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -65,7 +76,7 @@ public final class Executor {
     public int update(Connection connection, BoundSql sql, Statistics local) {
         long start = System.nanoTime();
         int rows;
-        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+        try (PreparedStatement statement = limited(connection.prepareStatement(sql.sql()))) {
             bind(statement, sql.params());
             rows = statement.executeUpdate();
         } catch (SQLException e) {
@@ -92,8 +103,8 @@ public final class Executor {
     public int[] batch(Connection connection, String sql, List<List<Param>> rows, int batchSize, String[] returning, Statistics local,
                        RowHandler generated) {
         int[] counts = new int[rows.size()];
-        try (PreparedStatement statement = returning == null ? connection.prepareStatement(sql)
-                : connection.prepareStatement(sql, returning)) {
+        try (PreparedStatement statement = limited(returning == null ? connection.prepareStatement(sql)
+                : connection.prepareStatement(sql, returning))) {
             for (int start = 0; start < rows.size(); start += batchSize) {
                 List<List<Param>> chunk = rows.subList(start, Math.min(rows.size(), start + batchSize));
                 long begin = System.nanoTime();
@@ -147,12 +158,12 @@ public final class Executor {
         long start = System.nanoTime();
         PreparedStatement statement = null;
         try {
-            statement = connection.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement = limited(connection.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY));
             statement.setFetchSize(fetchSize);
             bind(statement, sql.params());
             ResultSet result = statement.executeQuery();
             finish(StatementKind.SELECT, sql.sql(), sql.params(), start, 0, local);
-            return new Cursor(statement, result, sql, rows -> {
+            return new Cursor(statement, result, sql, this, rows -> {
                 statistics.addRowsRead(rows);
                 if (local != null) {
                     local.addRowsRead(rows);
@@ -162,6 +173,19 @@ public final class Executor {
             closeQuietly(statement);
             throw failed("opening a cursor", sql, e);
         }
+    }
+
+    /** The statement with the {@code statementTimeout}, which JDBC counts in whole seconds. */
+    private PreparedStatement limited(PreparedStatement statement) throws SQLException {
+        if (!statementTimeout.isZero()) {
+            try {
+                statement.setQueryTimeout(ConnectionPool.seconds(statementTimeout));
+            } catch (SQLException e) {
+                statement.close();
+                throw e;
+            }
+        }
+        return statement;
     }
 
     private void bind(PreparedStatement statement, List<Param> params) throws SQLException {
@@ -188,9 +212,33 @@ public final class Executor {
         }
     }
 
-    private SqlExecutionException failed(String doing, BoundSql sql, SQLException e) {
+    /** The exception for a driver error while {@code doing}: a {@link TimeoutException} when one expired. */
+    TenonException failed(String doing, BoundSql sql, SQLException e) {
         SQL_LOG.debug("FAILED {} | {} | {}", sql.sql(), sql.shownParams(), e.getMessage());
-        return new SqlExecutionException(doing, sql.sql(), e);
+        TimeoutException expired = expired(doing, sql.sql(), e);
+        return expired != null ? expired : new SqlExecutionException(doing, sql.sql(), e);
+    }
+
+    /**
+     * The timeout behind a failure, if one expired. A statement cancelled for its {@code setQueryTimeout} fails
+     * with SQLState 57014 on both PostgreSQL and H2; a read that outwaited the PostgreSQL driver's socketTimeout
+     * fails with a {@link SocketTimeoutException} somewhere in its causes, and loses the connection.
+     */
+    private TimeoutException expired(String doing, String sql, SQLException e) {
+        if (!statementTimeout.isZero() && "57014".equals(e.getSQLState())) {
+            return new TimeoutException(Which.STATEMENT, statementTimeout, "the database cancelled the statement while " + doing
+                    + "; make it faster, or raise statementTimeout [SQLState 57014]\nSQL: " + sql, e);
+        }
+        if (!socketTimeout.isZero()) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SocketTimeoutException) {
+                    return new TimeoutException(Which.SOCKET, socketTimeout, "the database sent nothing for that long while " + doing
+                            + ", and the connection is lost; raise socketTimeout above the longest statement (and statementTimeout) "
+                            + "[SQLState " + e.getSQLState() + "]\nSQL: " + sql, e);
+                }
+            }
+        }
+        return null;
     }
 
     static void closeQuietly(AutoCloseable closeable) {
