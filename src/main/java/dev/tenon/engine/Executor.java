@@ -16,19 +16,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one place every statement runs through. It owns the lifetime of statements and result sets (nobody
- * else closes them), logs each statement on {@code tenon.sql} at DEBUG with its parameters, time and row
- * count, counts it in the database's and the caller's {@link Statistics}, and wraps a driver error in a
- * {@link SqlExecutionException} carrying the SQL (never the values), or in a {@link TimeoutException} when the
- * statement or socket timeout of the {@link ConnectionOptions} expired.
+ * else closes them), logs each statement on {@code tenon.sql} at DEBUG with its time and row count and its
+ * values on {@code tenon.sql.bind} at TRACE, counts it in the database's and the caller's {@link Statistics},
+ * and wraps a driver error in a {@link SqlExecutionException} carrying the SQL (never the values), or in a
+ * {@link TimeoutException} when the statement or socket timeout of the {@link ConnectionOptions} expired.
  */
 public final class Executor {
-    private static final Logger SQL_LOG = LoggerFactory.getLogger("tenon.sql");
-
     private final Dialect dialect;
     private final Statistics statistics;
     private final Duration statementTimeout;
@@ -68,7 +64,9 @@ public final class Executor {
         } catch (SQLException e) {
             throw failed("executing a query", sql, e);
         }
-        finish(StatementKind.SELECT, sql.sql(), sql.params(), start, rows, local);
+        long nanos = finish(StatementKind.SELECT, sql.sql(), sql.params(), start, rows, local);
+        SqlLog.ran(sql.sql(), nanos, rows + " rows");
+        SqlLog.values(List.of(sql.params()));
         return rows;
     }
 
@@ -82,7 +80,9 @@ public final class Executor {
         } catch (SQLException e) {
             throw failed("executing an update", sql, e);
         }
-        finish(StatementKind.of(sql.sql()), sql.sql(), sql.params(), start, Math.max(rows, 0), local);
+        long nanos = finish(StatementKind.of(sql.sql()), sql.sql(), sql.params(), start, Math.max(rows, 0), local);
+        SqlLog.ran(sql.sql(), nanos, Math.max(rows, 0) + " rows");
+        SqlLog.values(List.of(sql.params()));
         return rows;
     }
 
@@ -114,10 +114,12 @@ public final class Executor {
                 for (int count : chunkCounts) {
                     affected += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
                 }
-                finish(StatementKind.of(sql), sql, chunk.get(0), begin, affected, local);
+                long nanos = finish(StatementKind.of(sql), sql, chunk.get(0), begin, affected, local);
+                SqlLog.ran(chunk.size() == 1 ? sql : sql + " | batch of " + chunk.size(), nanos, affected + " rows");
+                SqlLog.values(chunk);
             }
         } catch (SQLException e) {
-            throw failed("preparing a batch", new BoundSql(sql, rows.get(0)), e);
+            throw failed("preparing a batch", sql, rows, e);
         }
         return counts;
     }
@@ -145,14 +147,13 @@ public final class Executor {
             }
             return counts;
         } catch (SQLException e) {
-            throw failed(single ? "executing an update" : "executing a batch of " + rows.size() + " rows",
-                    new BoundSql(sql, rows.get(0)), e);
+            throw failed(single ? "executing an update" : "executing a batch of " + rows.size() + " rows", sql, rows, e);
         }
     }
 
     /**
      * Opens a query whose rows are fetched as they are read, for streaming. The caller must close the cursor;
-     * it is logged and counted when opened, its rows when closed.
+     * it is logged and counted when opened ("streaming"), and logged again with the rows it read when closed.
      */
     public Cursor open(Connection connection, BoundSql sql, Statistics local, int fetchSize) {
         long start = System.nanoTime();
@@ -162,8 +163,10 @@ public final class Executor {
             statement.setFetchSize(fetchSize);
             bind(statement, sql.params());
             ResultSet result = statement.executeQuery();
-            finish(StatementKind.SELECT, sql.sql(), sql.params(), start, 0, local);
+            SqlLog.ran(sql.sql(), finish(StatementKind.SELECT, sql.sql(), sql.params(), start, 0, local), "streaming");
+            SqlLog.values(List.of(sql.params()));
             return new Cursor(statement, result, sql, this, rows -> {
+                SqlLog.ran(sql.sql(), System.nanoTime() - start, rows + " rows streamed");
                 statistics.addRowsRead(rows);
                 if (local != null) {
                     local.addRowsRead(rows);
@@ -194,15 +197,12 @@ public final class Executor {
         }
     }
 
-    private void finish(StatementKind kind, String sql, List<Param> params, long start, long rows, Statistics local) {
+    /** Counts a statement that ran and tells the listeners; returns how long it took since {@code start}. */
+    private long finish(StatementKind kind, String sql, List<Param> params, long start, long rows, Statistics local) {
         long nanos = System.nanoTime() - start;
         statistics.record(kind, rows);
         if (local != null) {
             local.record(kind, rows);
-        }
-        if (SQL_LOG.isDebugEnabled()) {
-            SQL_LOG.debug("{}{} | {} ms, {} rows", sql, params.isEmpty() ? "" : " | " + new BoundSql(sql, params).shownParams(),
-                    String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e6), rows);
         }
         if (!listeners.isEmpty()) {
             List<Object> shown = params.stream().map(Param::shown).toList();
@@ -210,13 +210,19 @@ public final class Executor {
                 listener.executed(kind, sql, shown, nanos, rows);
             }
         }
+        return nanos;
     }
 
     /** The exception for a driver error while {@code doing}: a {@link TimeoutException} when one expired. */
     TenonException failed(String doing, BoundSql sql, SQLException e) {
-        SQL_LOG.debug("FAILED {} | {} | {}", sql.sql(), sql.shownParams(), e.getMessage());
-        TimeoutException expired = expired(doing, sql.sql(), e);
-        return expired != null ? expired : new SqlExecutionException(doing, sql.sql(), e);
+        return failed(doing, sql.sql(), List.of(sql.params()), e);
+    }
+
+    private TenonException failed(String doing, String sql, List<List<Param>> rows, SQLException e) {
+        SqlLog.failed(sql, e.getMessage());
+        SqlLog.values(rows);
+        TimeoutException expired = expired(doing, sql, e);
+        return expired != null ? expired : new SqlExecutionException(doing, sql, e);
     }
 
     /**
