@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 /**
  * A statement failed in the database. Carries the SQL text and the driver's SQLState; never the bound
- * values (they may be secrets), which the {@code tenon.sql} logger shows at DEBUG.
+ * values (they may be secrets), which the {@code tenon.sql.bind} logger shows at TRACE.
  */
 public class SqlExecutionException extends TenonException {
     private static final long serialVersionUID = 1L;

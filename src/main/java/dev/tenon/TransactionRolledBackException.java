@@ -25,15 +25,18 @@ public class TransactionRolledBackException extends TenonException {
 
     private final boolean conflict;
 
-    /** The transaction was rolled back because of {@code cause}, the first statement of it that failed. */
-    public TransactionRolledBackException(String message, SqlExecutionException cause) {
+    /**
+     * The transaction was rolled back because of {@code cause}, the failure of its first statement that failed: an
+     * {@link SqlExecutionException}, or a {@link TimeoutException} when a statement or socket timeout expired.
+     */
+    public TransactionRolledBackException(String message, TenonException cause) {
         super(message, cause);
-        this.conflict = cause.isConflict();
+        this.conflict = cause instanceof SqlExecutionException sql && sql.isConflict();
     }
 
-    /** The first statement of the transaction that failed. */
-    public SqlExecutionException failure() {
-        return (SqlExecutionException) getCause();
+    /** The failure of the first statement of the transaction that failed. */
+    public TenonException failure() {
+        return (TenonException) getCause();
     }
 
     /** Whether the database rolled back for a conflict with another transaction, so that a retry may succeed. */

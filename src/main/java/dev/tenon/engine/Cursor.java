@@ -1,11 +1,9 @@
 package dev.tenon.engine;
 
-import dev.tenon.SqlExecutionException;
 import dev.tenon.sql.BoundSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -16,17 +14,19 @@ public final class Cursor implements AutoCloseable {
     private final PreparedStatement statement;
     private final ResultSet result;
     private final BoundSql sql;
+    private final Executor executor;
     private final LongConsumer onClose;
-    private final Consumer<SqlExecutionException> onFailure;
+    private final Statistics local;
     private long rows;
     private boolean closed;
 
-    Cursor(PreparedStatement statement, ResultSet result, BoundSql sql, LongConsumer onClose, Consumer<SqlExecutionException> onFailure) {
+    Cursor(PreparedStatement statement, ResultSet result, BoundSql sql, Executor executor, LongConsumer onClose, Statistics local) {
         this.statement = statement;
         this.result = result;
         this.sql = sql;
+        this.executor = executor;
         this.onClose = onClose;
-        this.onFailure = onFailure;
+        this.local = local;
     }
 
     /** Moves to the next row; false at the end. */
@@ -39,9 +39,7 @@ public final class Cursor implements AutoCloseable {
             return more;
         } catch (SQLException e) {
             // Fetching the next rows runs on the server: a failure there ends the transaction like any statement's.
-            SqlExecutionException failure = new SqlExecutionException("reading a row", sql.sql(), e);
-            onFailure.accept(failure);
-            throw failure;
+            throw executor.failed("reading a row", sql, e, local);
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.tenon.engine;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tenon.TenonException;
 import dev.tenon.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -28,37 +28,26 @@ public class Engine implements AutoCloseable {
         this.dataSource = dataSource;
         this.owned = owned;
         this.dialect = detect(dataSource, owned);
-        this.executor = new Executor(dialect, statistics);
+        this.executor = new Executor(dialect, statistics, Duration.ZERO, Duration.ZERO);
     }
 
-    /** A HikariCP pool for the given options; fails fast (no connection, no pool). */
+    /**
+     * An engine over a pool Tenon built from {@code options}, whose statement and socket timeouts its executor
+     * applies and reports; {@link #close()} closes the pool.
+     */
+    protected Engine(HikariDataSource pool, ConnectionOptions options) {
+        this.dataSource = pool;
+        this.owned = pool;
+        this.dialect = detect(pool, pool);
+        this.executor = new Executor(dialect, statistics, options.statementTimeout(), options.socketTimeout());
+    }
+
+    /**
+     * A HikariCP pool for the given options, holding its first connection; fails fast (no connection, no pool),
+     * and within {@code connectTimeout}.
+     */
     protected static HikariDataSource pool(ConnectionOptions options) {
-        if (options.jdbcUrl() == null || !options.jdbcUrl().startsWith("jdbc:")) {
-            throw new TenonException("Not a JDBC URL: '" + options.jdbcUrl() + "'; expected jdbc:h2:... or jdbc:postgresql://...");
-        }
-        if (options.maximumPoolSize() < 1) {
-            throw new TenonException("maximumPoolSize must be at least 1, was " + options.maximumPoolSize());
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(options.jdbcUrl());
-        config.setUsername(options.user());
-        config.setPassword(options.password());
-        config.setMaximumPoolSize(options.maximumPoolSize());
-        config.setAutoCommit(false);
-        config.setPoolName("tenon");
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new TenonException("Cannot connect to " + options.jdbcUrl() + ": " + rootMessage(e), e);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
+        return ConnectionPool.open(options);
     }
 
     private static Dialect detect(DataSource dataSource, AutoCloseable owned) {
@@ -102,6 +91,9 @@ public class Engine implements AutoCloseable {
             }
             return connection;
         } catch (SQLException e) {
+            if (dataSource == owned && dataSource instanceof HikariDataSource pool) {
+                throw ConnectionPool.acquireFailed(pool, e);
+            }
             throw new TenonException("Cannot get a connection: " + e.getMessage(), e);
         }
     }

@@ -1,35 +1,42 @@
 package dev.tenon.engine;
 
 import dev.tenon.SqlExecutionException;
+import dev.tenon.TenonException;
+import dev.tenon.TimeoutException;
+import dev.tenon.TimeoutException.Which;
 import dev.tenon.sql.BoundSql;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Param;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one place every statement runs through. It owns the lifetime of statements and result sets (nobody
- * else closes them), logs each statement on {@code tenon.sql} at DEBUG with its parameters, time and row
- * count, counts it in the database's and the caller's {@link Statistics}, and wraps a driver error in a
- * {@link SqlExecutionException} carrying the SQL (never the values).
+ * else closes them), logs each statement on {@code tenon.sql} at DEBUG with its time and row count and its
+ * values on {@code tenon.sql.bind} at TRACE, counts it in the database's and the caller's {@link Statistics},
+ * and wraps a driver error in a {@link SqlExecutionException} carrying the SQL (never the values), or in a
+ * {@link TimeoutException} when the statement or socket timeout of the {@link ConnectionOptions} expired.
  */
 public final class Executor {
-    private static final Logger SQL_LOG = LoggerFactory.getLogger("tenon.sql");
-
     private final Dialect dialect;
     private final Statistics statistics;
+    private final Duration statementTimeout;
+    private final Duration socketTimeout;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
 
-    Executor(Dialect dialect, Statistics statistics) {
+    /** An executor; a zero timeout is no limit (see {@link ConnectionOptions}). */
+    Executor(Dialect dialect, Statistics statistics, Duration statementTimeout, Duration socketTimeout) {
         this.dialect = dialect;
         this.statistics = statistics;
+        this.statementTimeout = statementTimeout;
+        this.socketTimeout = socketTimeout;
     }
 
     /** Registers a listener told of every statement run through this executor. */
@@ -46,7 +53,7 @@ public final class Executor {
     public long query(Connection connection, BoundSql sql, Statistics local, RowHandler handler) {
         long start = System.nanoTime();
         long rows = 0;
-        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+        try (PreparedStatement statement = limited(connection.prepareStatement(sql.sql()))) {
             bind(statement, sql.params());
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -57,7 +64,9 @@ public final class Executor {
         } catch (SQLException e) {
             throw failed("executing a query", sql, e, local);
         }
-        finish(StatementKind.SELECT, sql.sql(), sql.params(), start, rows, local);
+        long nanos = finish(StatementKind.SELECT, sql.sql(), sql.params(), start, rows, local);
+        SqlLog.ran(sql.sql(), nanos, rows + " rows");
+        SqlLog.values(List.of(sql.params()));
         return rows;
     }
 
@@ -65,13 +74,15 @@ public final class Executor {
     public int update(Connection connection, BoundSql sql, Statistics local) {
         long start = System.nanoTime();
         int rows;
-        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+        try (PreparedStatement statement = limited(connection.prepareStatement(sql.sql()))) {
             bind(statement, sql.params());
             rows = statement.executeUpdate();
         } catch (SQLException e) {
             throw failed("executing an update", sql, e, local);
         }
-        finish(StatementKind.of(sql.sql()), sql.sql(), sql.params(), start, Math.max(rows, 0), local);
+        long nanos = finish(StatementKind.of(sql.sql()), sql.sql(), sql.params(), start, Math.max(rows, 0), local);
+        SqlLog.ran(sql.sql(), nanos, Math.max(rows, 0) + " rows");
+        SqlLog.values(List.of(sql.params()));
         return rows;
     }
 
@@ -92,8 +103,8 @@ public final class Executor {
     public int[] batch(Connection connection, String sql, List<List<Param>> rows, int batchSize, String[] returning, Statistics local,
                        RowHandler generated) {
         int[] counts = new int[rows.size()];
-        try (PreparedStatement statement = returning == null ? connection.prepareStatement(sql)
-                : connection.prepareStatement(sql, returning)) {
+        try (PreparedStatement statement = limited(returning == null ? connection.prepareStatement(sql)
+                : connection.prepareStatement(sql, returning))) {
             for (int start = 0; start < rows.size(); start += batchSize) {
                 List<List<Param>> chunk = rows.subList(start, Math.min(rows.size(), start + batchSize));
                 long begin = System.nanoTime();
@@ -103,10 +114,12 @@ public final class Executor {
                 for (int count : chunkCounts) {
                     affected += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
                 }
-                finish(StatementKind.of(sql), sql, chunk.get(0), begin, affected, local);
+                long nanos = finish(StatementKind.of(sql), sql, chunk.get(0), begin, affected, local);
+                SqlLog.ran(chunk.size() == 1 ? sql : sql + " | batch of " + chunk.size(), nanos, affected + " rows");
+                SqlLog.values(chunk);
             }
         } catch (SQLException e) {
-            throw failed("preparing a batch", new BoundSql(sql, rows.get(0)), e, local);
+            throw failed("preparing a batch", sql, rows, e, local);
         }
         return counts;
     }
@@ -134,34 +147,48 @@ public final class Executor {
             }
             return counts;
         } catch (SQLException e) {
-            throw failed(single ? "executing an update" : "executing a batch of " + rows.size() + " rows",
-                    new BoundSql(sql, rows.get(0)), e, local);
+            throw failed(single ? "executing an update" : "executing a batch of " + rows.size() + " rows", sql, rows, e, local);
         }
     }
 
     /**
      * Opens a query whose rows are fetched as they are read, for streaming. The caller must close the cursor;
-     * it is logged and counted when opened, its rows when closed.
+     * it is logged and counted when opened ("streaming"), and logged again with the rows it read when closed.
      */
     public Cursor open(Connection connection, BoundSql sql, Statistics local, int fetchSize) {
         long start = System.nanoTime();
         PreparedStatement statement = null;
         try {
-            statement = connection.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement = limited(connection.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY));
             statement.setFetchSize(fetchSize);
             bind(statement, sql.params());
             ResultSet result = statement.executeQuery();
-            finish(StatementKind.SELECT, sql.sql(), sql.params(), start, 0, local);
-            return new Cursor(statement, result, sql, rows -> {
+            SqlLog.ran(sql.sql(), finish(StatementKind.SELECT, sql.sql(), sql.params(), start, 0, local), "streaming");
+            SqlLog.values(List.of(sql.params()));
+            return new Cursor(statement, result, sql, this, rows -> {
+                SqlLog.ran(sql.sql(), System.nanoTime() - start, rows + " rows streamed");
                 statistics.addRowsRead(rows);
                 if (local != null) {
                     local.addRowsRead(rows);
                 }
-            }, failure -> recordFailure(failure, local));
+            }, local);
         } catch (SQLException e) {
             closeQuietly(statement);
             throw failed("opening a cursor", sql, e, local);
         }
+    }
+
+    /** The statement with the {@code statementTimeout}, which JDBC counts in whole seconds. */
+    private PreparedStatement limited(PreparedStatement statement) throws SQLException {
+        if (!statementTimeout.isZero()) {
+            try {
+                statement.setQueryTimeout(ConnectionPool.seconds(statementTimeout));
+            } catch (SQLException e) {
+                statement.close();
+                throw e;
+            }
+        }
+        return statement;
     }
 
     private void bind(PreparedStatement statement, List<Param> params) throws SQLException {
@@ -170,15 +197,12 @@ public final class Executor {
         }
     }
 
-    private void finish(StatementKind kind, String sql, List<Param> params, long start, long rows, Statistics local) {
+    /** Counts a statement that ran and tells the listeners; returns how long it took since {@code start}. */
+    private long finish(StatementKind kind, String sql, List<Param> params, long start, long rows, Statistics local) {
         long nanos = System.nanoTime() - start;
         statistics.record(kind, rows);
         if (local != null) {
             local.record(kind, rows);
-        }
-        if (SQL_LOG.isDebugEnabled()) {
-            SQL_LOG.debug("{}{} | {} ms, {} rows", sql, params.isEmpty() ? "" : " | " + new BoundSql(sql, params).shownParams(),
-                    String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e6), rows);
         }
         if (!listeners.isEmpty()) {
             List<Object> shown = params.stream().map(Param::shown).toList();
@@ -186,20 +210,50 @@ public final class Executor {
                 listener.executed(kind, sql, shown, nanos, rows);
             }
         }
+        return nanos;
     }
 
-    private SqlExecutionException failed(String doing, BoundSql sql, SQLException e, Statistics local) {
-        SQL_LOG.debug("FAILED {} | {} | {}", sql.sql(), sql.shownParams(), e.getMessage());
-        return recordFailure(new SqlExecutionException(doing, sql.sql(), e), local);
+    /** The exception for a driver error while {@code doing}: a {@link TimeoutException} when one expired. */
+    TenonException failed(String doing, BoundSql sql, SQLException e, Statistics local) {
+        return failed(doing, sql.sql(), List.of(sql.params()), e, local);
+    }
+
+    private TenonException failed(String doing, String sql, List<List<Param>> rows, SQLException e, Statistics local) {
+        SqlLog.failed(sql, e.getMessage());
+        SqlLog.values(rows);
+        TimeoutException expired = expired(doing, sql, e);
+        return recordFailure(expired != null ? expired : new SqlExecutionException(doing, sql, e), local);
     }
 
     /** Counts a failure and tells the caller's statistics, whose owner may have lost its transaction with it. */
-    private SqlExecutionException recordFailure(SqlExecutionException failure, Statistics local) {
+    private TenonException recordFailure(TenonException failure, Statistics local) {
         statistics.recordFailure(failure);
         if (local != null) {
             local.recordFailure(failure);
         }
         return failure;
+    }
+
+    /**
+     * The timeout behind a failure, if one expired. A statement cancelled for its {@code setQueryTimeout} fails
+     * with SQLState 57014 on both PostgreSQL and H2; a read that outwaited the PostgreSQL driver's socketTimeout
+     * fails with a {@link SocketTimeoutException} somewhere in its causes, and loses the connection.
+     */
+    private TimeoutException expired(String doing, String sql, SQLException e) {
+        if (!statementTimeout.isZero() && "57014".equals(e.getSQLState())) {
+            return new TimeoutException(Which.STATEMENT, statementTimeout, "the database cancelled the statement while " + doing
+                    + "; make it faster, or raise statementTimeout [SQLState 57014]\nSQL: " + sql, e);
+        }
+        if (!socketTimeout.isZero()) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SocketTimeoutException) {
+                    return new TimeoutException(Which.SOCKET, socketTimeout, "the database sent nothing for that long while " + doing
+                            + ", and the connection is lost; raise socketTimeout above the longest statement (and statementTimeout) "
+                            + "[SQLState " + e.getSQLState() + "]\nSQL: " + sql, e);
+                }
+            }
+        }
+        return null;
     }
 
     static void closeQuietly(AutoCloseable closeable) {

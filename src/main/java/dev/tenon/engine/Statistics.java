@@ -1,6 +1,6 @@
 package dev.tenon.engine;
 
-import dev.tenon.SqlExecutionException;
+import dev.tenon.TenonException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,7 +25,7 @@ public final class Statistics {
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final Consumer<? super SqlExecutionException> onFailure;
+    private final Consumer<? super TenonException> onFailure;
 
     /** Statistics that only count. */
     public Statistics() {
@@ -33,7 +33,7 @@ public final class Statistics {
     }
 
     /** Statistics that also tell {@code onFailure} of each statement that failed, on the thread that ran it. */
-    public Statistics(Consumer<? super SqlExecutionException> onFailure) {
+    public Statistics(Consumer<? super TenonException> onFailure) {
         this.onFailure = onFailure;
     }
 
@@ -50,7 +50,7 @@ public final class Statistics {
         rowsRead.addAndGet(rows);
     }
 
-    void recordFailure(SqlExecutionException failure) {
+    void recordFailure(TenonException failure) {
         failures.incrementAndGet();
         onFailure.accept(failure);
     }

@@ -100,8 +100,8 @@ final class QueryCompiler {
         if (condition instanceof Condition.Like like) {
             ColumnRef column = paths.resolve(like.path());
             if (column.column().type().javaType() != String.class) {
-                throw new TenonException("like(\"" + like.path() + "\", ...): '" + like.path() + "' is a "
-                        + box(column.column().type().javaType()).getSimpleName() + "; LIKE matches String attributes only");
+                throw new TenonException("like(\"" + like.path() + "\", ...): '" + like.path() + "' is "
+                        + withArticle(box(column.column().type().javaType())) + "; LIKE matches String attributes only");
             }
             return Expression.like(column, Expression.value(like.pattern(), null));
         }
@@ -145,8 +145,13 @@ final class QueryCompiler {
                 // Falls through to the error below: the value does not fit the column's type.
             }
         }
-        throw new TenonException("'" + path + "' is a " + expected.getSimpleName() + ", but the query compares it with a "
-                + value.getClass().getSimpleName() + " (" + value + ")");
+        throw new TenonException("'" + path + "' is " + withArticle(expected) + ", but the query compares it with "
+                + withArticle(value.getClass()) + " (" + value + ")");
+    }
+
+    private static String withArticle(Class<?> type) {
+        String name = type.getSimpleName();
+        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
     private static Class<?> box(Class<?> type) {

@@ -1,5 +1,6 @@
 package dev.tenon.session;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.tenon.ddl.Ddl;
 import dev.tenon.engine.ConnectionOptions;
 import dev.tenon.engine.Engine;
@@ -29,6 +30,10 @@ public final class Database extends Engine {
         super(dataSource, owned);
     }
 
+    private Database(HikariDataSource pool, ConnectionOptions options) {
+        super(pool, options);
+    }
+
     /** A HikariCP pool for {@code jdbcUrl}. */
     public static Database connect(String jdbcUrl) {
         return connect(ConnectionOptions.url(jdbcUrl));
@@ -39,10 +44,12 @@ public final class Database extends Engine {
         return connect(ConnectionOptions.url(jdbcUrl).user(user).password(password));
     }
 
-    /** A HikariCP pool built from {@code options}. */
+    /**
+     * A HikariCP pool built from {@code options}, with their timeouts (see {@link ConnectionOptions}): returns
+     * within {@code connectTimeout} or throws a {@link dev.tenon.TimeoutException} naming it.
+     */
     public static Database connect(ConnectionOptions options) {
-        var pool = pool(options);
-        return new Database(pool, pool);
+        return new Database(pool(options), options);
     }
 
     /** Uses the application's own data source; {@link #close()} leaves it open. */

@@ -332,14 +332,14 @@ public final class Session implements AutoCloseable {
      * objects put back. Returns the exception that reports it; the failure stays until commit() or rollback().
      */
     private TransactionRolledBackException endLostTransaction() {
-        SqlExecutionException first = transaction.failure();
+        TenonException first = transaction.failure();
         if (transaction.active()) {
             transaction.rollback();
             revertObjects(first);
         }
         return new TransactionRolledBackException("The transaction was rolled back: a statement of it failed earlier ("
                 + first.getMessage() + "). Nothing it wrote is in the database; "
-                + (first.isConflict() ? "its objects are detached, since what it read is stale: run the unit of work again from its first read"
+                + (isConflict(first) ? "its objects are detached, since what it read is stale: run the unit of work again from its first read"
                         : "its objects are back as they were when it began, ready to be committed again")
                 + ". Call commit() or rollback() to end it", first);
     }
@@ -357,11 +357,15 @@ public final class Session implements AutoCloseable {
      * objects stay, with the application's changes, for a retry.
      */
     private void revertObjects(RuntimeException failure) {
-        if (failure instanceof SqlExecutionException sql && sql.isConflict()) {
+        if (isConflict(failure)) {
             unitOfWork.afterRollback();
         } else {
             unitOfWork.undoFailedTransaction();
         }
+    }
+
+    private static boolean isConflict(RuntimeException failure) {
+        return failure instanceof SqlExecutionException sql && sql.isConflict();
     }
 
     Connection connection() {

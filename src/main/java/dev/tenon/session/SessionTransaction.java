@@ -25,7 +25,7 @@ final class SessionTransaction {
 
     private final Database database;
     private Connection connection;
-    private SqlExecutionException failure;
+    private TenonException failure;
 
     SessionTransaction(Database database) {
         this.database = database;
@@ -45,7 +45,7 @@ final class SessionTransaction {
     }
 
     /** Told of every failed statement of the session: the first one since the transaction began is kept. */
-    void failed(SqlExecutionException statement) {
+    void failed(TenonException statement) {
         if (failure == null) {
             failure = statement;
         }
@@ -55,7 +55,7 @@ final class SessionTransaction {
      * The first statement that failed in this transaction, or null while none has. It stays after the rollback, so
      * that the session keeps refusing to work in the lost transaction until {@link #acknowledge()}.
      */
-    SqlExecutionException failure() {
+    TenonException failure() {
         return failure;
     }
 

@@ -8,6 +8,6 @@ public interface Param {
     /** Binds the value as parameter {@code index} of {@code statement}. */
     void bind(PreparedStatement statement, int index, Dialect dialect) throws SQLException;
 
-    /** The value as shown in the DEBUG log. */
+    /** The value as shown in the log ({@code tenon.sql.bind} at TRACE). */
     Object shown();
 }

@@ -83,13 +83,13 @@ class QueryConditionsTest {
     @Test
     void aNumberThatDoesNotFitTheColumnIsRejected() {
         assertThatThrownBy(() -> names(eq("deptno", 10.5)))
-                .isInstanceOf(TenonException.class).hasMessage("'deptno' is a Integer, but the query compares it with a Double (10.5)");
+                .isInstanceOf(TenonException.class).hasMessage("'deptno' is an Integer, but the query compares it with a Double (10.5)");
     }
 
     @Test
     void aValueOfTheWrongTypeIsRejectedBeforeAnyStatement() {
         assertThatThrownBy(() -> names(eq("ename", 7839)))
-                .isInstanceOf(TenonException.class).hasMessageContaining("'ename' is a String, but the query compares it with a Integer (7839)");
+                .isInstanceOf(TenonException.class).hasMessageContaining("'ename' is a String, but the query compares it with an Integer (7839)");
         assertThat(session.statistics().statements()).isZero();
     }
 
@@ -118,7 +118,7 @@ class QueryConditionsTest {
 
     @Test
     void likeOnANonTextAttributeIsRejected() {
-        assertThatThrownBy(() -> names(like("empno", "78%"))).isInstanceOf(TenonException.class).hasMessageContaining("'empno' is a Integer");
+        assertThatThrownBy(() -> names(like("empno", "78%"))).isInstanceOf(TenonException.class).hasMessageContaining("'empno' is an Integer; LIKE matches String attributes only");
     }
 
     @Test

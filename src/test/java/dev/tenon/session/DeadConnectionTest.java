@@ -103,7 +103,7 @@ class DeadConnectionTest {
 
         var e = catchThrowableOfType(dev.tenon.TransactionRolledBackException.class, session::commit);
 
-        assertThat(e.failure().isConnectionFailure()).isTrue();
+        assertThat(e.failure()).isInstanceOfSatisfying(SqlExecutionException.class, f -> assertThat(f.isConnectionFailure()).isTrue());
         assertThat(session.status(legal)).isEqualTo(Status.PENDING);
         assertThat(depts()).isEqualTo(4);
         session.commit();
