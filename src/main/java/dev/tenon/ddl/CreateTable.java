@@ -21,10 +21,10 @@ record CreateTable(TableModel table, Set<ForeignKeyModel> deferred) implements D
         for (ColumnModel column : table.columns()) {
             lines.add(column(dialect, column));
         }
-        lines.add("CONSTRAINT " + dialect.quote("pk_" + table.name()) + " PRIMARY KEY (" + Names.columns(dialect, table.primaryKey()) + ")");
+        lines.add("CONSTRAINT " + Names.object(dialect, "pk_" + table.name()) + " PRIMARY KEY (" + Names.columns(dialect, table.primaryKey()) + ")");
         for (IndexModel unique : table.indexes()) {
             if (unique.constraint()) {
-                lines.add("CONSTRAINT " + dialect.quote(unique.name()) + " UNIQUE (" + Names.list(dialect, unique.columns()) + ")");
+                lines.add("CONSTRAINT " + Names.object(dialect, unique.name()) + " UNIQUE (" + Names.list(dialect, unique.columns()) + ")");
             }
         }
         for (ForeignKeyModel fk : table.foreignKeys()) {

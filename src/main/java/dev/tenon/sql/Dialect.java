@@ -27,6 +27,18 @@ public interface Dialect {
     boolean supportsReturning();
 
     /**
+     * The longest identifier the database keeps whole, measured by {@link #identifierSize}. A longer name is cut
+     * by PostgreSQL without an error, so two names that differ only past the limit become one; the DDL shortens the
+     * names it makes up to fit (see {@code dev.tenon.ddl.Names}).
+     */
+    int identifierLimit();
+
+    /** The size of {@code identifier} as the database counts it against {@link #identifierLimit()}: characters. */
+    default int identifierSize(String identifier) {
+        return identifier.length();
+    }
+
+    /**
      * Renders {@code column IN (values)} as {@code column = ANY(?)} with the values bound as one array: one
      * statement shape for any number of keys, so the driver's and the database's statement caches serve every
      * batch. On PostgreSQL that is the known way. On H2 2.x it measured faster too, against IN lists padded to the

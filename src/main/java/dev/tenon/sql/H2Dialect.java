@@ -51,4 +51,10 @@ public final class H2Dialect implements Dialect {
     public boolean supportsReturning() {
         return false;
     }
+
+    // H2 2.x refuses a name of more than 256 characters ("The name ... is too long"), whatever their bytes.
+    @Override
+    public int identifierLimit() {
+        return 256;
+    }
 }
