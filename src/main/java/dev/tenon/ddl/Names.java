@@ -62,7 +62,7 @@ final class Names {
     static String target(Dialect dialect, ForeignKeyModel fk) {
         String defaultSchema = dialect.defaultSchemaOfReferences();
         if (fk.target().schema() == null && fk.table().schema() != null && defaultSchema != null) {
-            return dialect.quote(defaultSchema) + "." + dialect.quote(fk.target().name());
+            return defaultSchema + "." + dialect.quote(fk.target().name());
         }
         return table(dialect, fk.target());
     }

@@ -57,7 +57,9 @@ public interface Dialect {
 
     /**
      * The schema to write before a foreign key's target that has no schema of its own, when the referencing table
-     * has one; null to leave the target unqualified, resolved as in any other statement.
+     * has one; null to leave the target unqualified, resolved as in any other statement. It is written as given,
+     * unquoted, so that the database folds it as it folded the name of its own default schema: a quoted name would
+     * keep one case and miss the schema on a connection that folds the other way.
      */
     default String defaultSchemaOfReferences() {
         return null;

@@ -32,6 +32,8 @@ public final class H2Dialect implements Dialect {
 
     // H2 looks an unqualified REFERENCES target up in the schema of the table being altered, not the connection's
     // schema: "CREATE TABLE s.c (... REFERENCES t)" wants s.t. PUBLIC is where unqualified tables go by default.
+    // Unquoted, it names that schema in every mode: PUBLIC by default, public under DATABASE_TO_LOWER=TRUE, where
+    // a quoted "PUBLIC" is not found.
     @Override
     public String defaultSchemaOfReferences() {
         return "PUBLIC";
