@@ -112,15 +112,24 @@ final class TableScanner {
         }
         boolean nullable = !primaryKey && !field.getType().isPrimitive() && (column == null || column.nullable());
         if (column == null) {
-            return new ColumnModel(name, field.getName(), type, 0, 0, 0, nullable, false, true, identity, null, false,
+            return new ColumnModel(name, field.getName(), type, 0, 0, 0, nullable, false, true, identity, null, null, false,
                     null, null, Accessor.of(field));
         }
         if (column.length() < 0 || column.precision() < 0 || column.scale() < 0 || (column.precision() > 0 && column.scale() > column.precision())) {
             problems.add(where + ": length, precision and scale must be positive, and scale at most precision");
         }
         return new ColumnModel(name, field.getName(), type, column.length(), column.precision(), column.scale(), nullable,
-                column.unique(), primaryKey, identity, ServerDefault.parse(column.serverDefault()), column.serverOnUpdate(),
+                column.unique(), primaryKey, identity, ServerDefault.parse(column.serverDefault()), onUpdate(where, column, primaryKey),
+                !column.serverOnUpdate().isBlank(),
                 supplier(where, column.insertDefault()), supplier(where, column.updateValue()), Accessor.of(field));
+    }
+
+    /** The value of {@code serverOnUpdate} for the DDL: null when empty or {@link Column#FETCHED}. */
+    private ServerDefault onUpdate(String where, Column column, boolean primaryKey) {
+        if (primaryKey && !column.serverOnUpdate().isBlank()) {
+            problems.add(where + ": a primary key cannot change on update; remove serverOnUpdate");
+        }
+        return column.serverOnUpdate().equals(Column.FETCHED) ? null : ServerDefault.parse(column.serverOnUpdate());
     }
 
     private void checkLength(String where, String what, String name, String fix) {

@@ -39,6 +39,12 @@ public final class H2Dialect implements Dialect {
         return "PUBLIC";
     }
 
+    // Evaluated on each UPDATE that leaves the column out of SET, and seen by getGeneratedKeys on that UPDATE.
+    @Override
+    public String onUpdateClause(String value) {
+        return "ON UPDATE " + value;
+    }
+
     @Override
     public String arrayElementType(SqlType type) {
         return type.name();
