@@ -10,6 +10,7 @@ import dev.tenon.annotation.Table;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.SchemaSnapshot;
 import dev.tenon.testing.TestDb;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,7 @@ class LongNamesDdlTest {
         SchemaSnapshot.Table table = db.schema().table(TABLE);
         String longest = "ix_" + TABLE + "_" + NORTH;
 
-        List<String> names = new java.util.ArrayList<>(table.indexes().stream().map(SchemaSnapshot.Index::name).toList());
+        List<String> names = new ArrayList<>(table.indexes().stream().map(SchemaSnapshot.Index::name).toList());
         names.add(table.primaryKeyName());
         names.add(table.foreignKeys().get(0).name());
         assertThat(names).allSatisfy(name -> assertThat(db.dialect().identifierSize(name)).isLessThanOrEqualTo(db.dialect().identifierLimit()));
