@@ -49,12 +49,13 @@ public @interface Column {
     String serverDefault() default "";
 
     /**
-     * A value computed by the database on every update that does not set the column itself, in the forms of
-     * {@link #serverDefault()}: {@code "now"} keeps a last-modified timestamp. {@code createAll} makes the database do
-     * it (H2: the column's {@code ON UPDATE} clause; PostgreSQL: a {@code BEFORE UPDATE} trigger and its function,
-     * dropped by {@code dropAll}), and the session reads the value back with the UPDATE itself, without a statement
-     * more. {@link #FETCHED} marks a column changed by means of your own (a trigger you wrote): no DDL, but the value
-     * is read back all the same.
+     * A value computed by the database on every update that leaves the column as it was (a value the UPDATE
+     * changes itself is kept), in the forms of {@link #serverDefault()} and, like a default, naming no column:
+     * {@code "now"} keeps a last-modified timestamp. {@code createAll} makes the database do it (H2: the column's
+     * {@code ON UPDATE} clause; PostgreSQL: a {@code BEFORE UPDATE} trigger and its function, dropped by
+     * {@code dropAll}), and the session reads the value back with the UPDATE itself, without a statement more.
+     * {@link #FETCHED} marks a column changed by means of your own (a trigger you wrote): no DDL, but the value is
+     * read back all the same.
      *
      * <pre>{@code
      * @Column(serverDefault = "now", serverOnUpdate = "now") Instant updated;
