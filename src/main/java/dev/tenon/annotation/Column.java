@@ -14,6 +14,7 @@ import java.util.function.Supplier;
  * @Column(length = 10) String ename;
  * @Column(precision = 7, scale = 2) BigDecimal sal;
  * @Column(serverDefault = "now") Instant created;
+ * @Column(serverDefault = "now", serverOnUpdate = "now") Instant updated;
  * }</pre>
  */
 @Retention(RetentionPolicy.RUNTIME)
@@ -47,8 +48,26 @@ public @interface Column {
      */
     String serverDefault() default "";
 
-    /** Whether the database changes this column on update (a trigger, say), so it is read back after update. */
-    boolean serverOnUpdate() default false;
+    /**
+     * A value computed by the database on every update that leaves the column as it was (a value the UPDATE
+     * changes itself is kept), in the forms of {@link #serverDefault()} and, like a default, naming no column:
+     * {@code "now"} keeps a last-modified timestamp. {@code createAll} makes the database do it (H2: the column's
+     * {@code ON UPDATE} clause; PostgreSQL: a {@code BEFORE UPDATE} trigger and its function, dropped by
+     * {@code dropAll}), and the session reads the value back with the UPDATE itself, without a statement more.
+     * {@link #FETCHED} marks a column changed by means of your own (a trigger you wrote): no DDL, but the value is
+     * read back all the same.
+     *
+     * <pre>{@code
+     * @Column(serverDefault = "now", serverOnUpdate = "now") Instant updated;
+     * }</pre>
+     */
+    String serverOnUpdate() default "";
+
+    /**
+     * {@code serverOnUpdate = Column.FETCHED}: the database changes the column on update by means Tenon does not
+     * create (SQLAlchemy's {@code FetchedValue}); the session reads it back after each UPDATE.
+     */
+    String FETCHED = "fetched";
 
     /** A client-side default applied by Tenon when the field is null at insert. */
     Class<? extends Supplier<?>> insertDefault() default NoValue.class;

@@ -13,7 +13,7 @@ record AddForeignKey(ForeignKeyModel foreignKey) implements DdlStatement {
 
     /** The constraint clause, shared with {@link CreateTable}. */
     static String clause(Dialect dialect, ForeignKeyModel fk) {
-        String sql = "CONSTRAINT " + dialect.quote(fk.name()) + " FOREIGN KEY (" + Names.columns(dialect, fk.columns())
+        String sql = "CONSTRAINT " + Names.object(dialect, fk.name()) + " FOREIGN KEY (" + Names.columns(dialect, fk.columns())
                 + ") REFERENCES " + Names.target(dialect, fk) + " (" + Names.columns(dialect, fk.targetColumns()) + ")";
         return fk.onDelete() == ReferentialAction.NO_ACTION ? sql : sql + " ON DELETE " + fk.onDelete().sql();
     }

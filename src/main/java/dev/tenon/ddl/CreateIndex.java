@@ -8,7 +8,7 @@ import dev.tenon.sql.Dialect;
 record CreateIndex(TableModel table, IndexModel index) implements DdlStatement {
     @Override
     public String sql(Dialect dialect) {
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(index.name()) + " ON "
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + Names.object(dialect, index.name()) + " ON "
                 + Names.table(dialect, table) + " (" + Names.list(dialect, index.columns()) + ")";
     }
 }

@@ -21,10 +21,10 @@ record CreateTable(TableModel table, Set<ForeignKeyModel> deferred) implements D
         for (ColumnModel column : table.columns()) {
             lines.add(column(dialect, column));
         }
-        lines.add("CONSTRAINT " + dialect.quote("pk_" + table.name()) + " PRIMARY KEY (" + Names.columns(dialect, table.primaryKey()) + ")");
+        lines.add("CONSTRAINT " + Names.object(dialect, "pk_" + table.name()) + " PRIMARY KEY (" + Names.columns(dialect, table.primaryKey()) + ")");
         for (IndexModel unique : table.indexes()) {
             if (unique.constraint()) {
-                lines.add("CONSTRAINT " + dialect.quote(unique.name()) + " UNIQUE (" + Names.list(dialect, unique.columns()) + ")");
+                lines.add("CONSTRAINT " + Names.object(dialect, unique.name()) + " UNIQUE (" + Names.list(dialect, unique.columns()) + ")");
             }
         }
         for (ForeignKeyModel fk : table.foreignKeys()) {
@@ -40,13 +40,21 @@ record CreateTable(TableModel table, Set<ForeignKeyModel> deferred) implements D
         if (column.identity()) {
             sql.append(' ').append(dialect.identityClause());
         }
-        ServerDefault serverDefault = column.serverDefault();
-        if (serverDefault != null) {
-            sql.append(" DEFAULT ").append(serverDefault.kind() == ServerDefault.Kind.NOW ? dialect.currentTimestamp() : serverDefault.text());
+        if (column.serverDefault() != null) {
+            sql.append(" DEFAULT ").append(value(dialect, column.serverDefault()));
+        }
+        String onUpdate = column.serverOnUpdate() == null ? null : dialect.onUpdateClause(value(dialect, column.serverOnUpdate()));
+        if (onUpdate != null) {
+            sql.append(' ').append(onUpdate);
         }
         if (!column.nullable()) {
             sql.append(" NOT NULL");
         }
         return sql.toString();
+    }
+
+    /** A server-side value as SQL: "now" in the dialect's words, anything else as written. */
+    static String value(Dialect dialect, ServerDefault value) {
+        return value.kind() == ServerDefault.Kind.NOW ? dialect.currentTimestamp() : value.text();
     }
 }

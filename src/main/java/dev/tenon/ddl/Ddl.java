@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * SQLAlchemy's {@code create_all} / {@code drop_all}: the schemas, tables, keys and indexes of a
- * {@link Metadata}, in foreign-key order, with cycles broken by {@code ALTER TABLE}. Immutable.
+ * {@link Metadata}, in foreign-key order, with cycles broken by {@code ALTER TABLE}, and the triggers of
+ * {@code serverOnUpdate} columns where the database needs one. Immutable.
  *
  * <pre>{@code
  * List<String> ran = Ddl.of(metadata).createAll(db);        // skips tables that exist (checkFirst)
@@ -55,12 +56,12 @@ public final class Ddl {
 
     /** The CREATE statements for {@code dialect}, as text, for every table. */
     public List<String> createScript(Dialect dialect) {
-        return render(createStatements(table -> true, schema -> true), dialect);
+        return render(createStatements(dialect, table -> true, schema -> true), dialect);
     }
 
     /** The DROP statements for {@code dialect}, as text, for every table. */
     public List<String> dropScript(Dialect dialect) {
-        return render(dropStatements(table -> true, false), dialect);
+        return render(dropStatements(dialect, table -> true, false), dialect);
     }
 
     /** Creates the schemas, tables, keys and indexes; returns the statements that ran. */
@@ -68,7 +69,7 @@ public final class Ddl {
         return engine.inTransaction(connection -> {
             Predicate<TableModel> missing = checkFirst ? not(existing(connection)) : table -> true;
             Predicate<String> missingSchema = checkFirst ? not(existingSchemas(connection)) : schema -> true;
-            return run(engine, connection, createStatements(missing, missingSchema));
+            return run(engine, connection, createStatements(engine.dialect(), missing, missingSchema));
         });
     }
 
@@ -76,11 +77,11 @@ public final class Ddl {
     public List<String> dropAll(Engine engine) {
         return engine.inTransaction(connection -> {
             Predicate<TableModel> present = checkFirst ? existing(connection) : table -> true;
-            return run(engine, connection, dropStatements(present, checkFirst));
+            return run(engine, connection, dropStatements(engine.dialect(), present, checkFirst));
         });
     }
 
-    private List<DdlStatement> createStatements(Predicate<TableModel> toCreate, Predicate<String> schemaToCreate) {
+    private List<DdlStatement> createStatements(Dialect dialect, Predicate<TableModel> toCreate, Predicate<String> schemaToCreate) {
         TableSorter.Sorted sorted = TableSorter.sort(metadata.tables());
         List<DdlStatement> statements = new ArrayList<>();
         Set<String> schemas = new LinkedHashSet<>();
@@ -99,6 +100,10 @@ public final class Ddl {
                         statements.add(new CreateIndex(table, index));
                     }
                 }
+                if (CreateOnUpdateFunction.needed(dialect, table)) {
+                    statements.add(new CreateOnUpdateFunction(table));
+                    statements.add(new CreateOnUpdateTrigger(table));
+                }
             }
         }
         for (ForeignKeyModel fk : sorted.deferred()) {
@@ -109,7 +114,7 @@ public final class Ddl {
         return statements;
     }
 
-    private List<DdlStatement> dropStatements(Predicate<TableModel> toDrop, boolean ifExists) {
+    private List<DdlStatement> dropStatements(Dialect dialect, Predicate<TableModel> toDrop, boolean ifExists) {
         TableSorter.Sorted sorted = TableSorter.sort(metadata.tables());
         List<DdlStatement> statements = new ArrayList<>();
         for (ForeignKeyModel fk : sorted.deferred()) {
@@ -122,6 +127,9 @@ public final class Ddl {
         for (TableModel table : reversed) {
             if (toDrop.test(table)) {
                 statements.add(new DropTable(table, ifExists));
+                if (CreateOnUpdateFunction.needed(dialect, table)) {
+                    statements.add(new DropOnUpdateFunction(table, ifExists));
+                }
             }
         }
         return statements;

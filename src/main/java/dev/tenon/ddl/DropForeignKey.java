@@ -9,6 +9,6 @@ record DropForeignKey(ForeignKeyModel foreignKey, boolean ifExists) implements D
     public String sql(Dialect dialect) {
         String exists = ifExists ? "IF EXISTS " : "";
         return "ALTER TABLE " + exists + Names.table(dialect, foreignKey.table()) + " DROP CONSTRAINT " + exists
-                + dialect.quote(foreignKey.name());
+                + Names.object(dialect, foreignKey.name());
     }
 }

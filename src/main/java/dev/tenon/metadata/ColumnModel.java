@@ -19,7 +19,8 @@ public final class ColumnModel {
     private final boolean primaryKey;
     private final boolean identity;
     private final ServerDefault serverDefault;
-    private final boolean serverOnUpdate;
+    private final ServerDefault serverOnUpdate;
+    private final boolean generatedOnUpdate;
     private final Supplier<?> insertDefault;
     private final Supplier<?> updateValue;
     private final Accessor accessor;
@@ -27,7 +28,7 @@ public final class ColumnModel {
 
     ColumnModel(String name, String attribute, ColumnType type, int length, int precision, int scale,
                 boolean nullable, boolean unique, boolean primaryKey, boolean identity, ServerDefault serverDefault,
-                boolean serverOnUpdate, Supplier<?> insertDefault, Supplier<?> updateValue, Accessor accessor) {
+                ServerDefault serverOnUpdate, boolean generatedOnUpdate, Supplier<?> insertDefault, Supplier<?> updateValue, Accessor accessor) {
         this.name = name;
         this.attribute = attribute;
         this.type = type;
@@ -40,6 +41,7 @@ public final class ColumnModel {
         this.identity = identity;
         this.serverDefault = serverDefault;
         this.serverOnUpdate = serverOnUpdate;
+        this.generatedOnUpdate = generatedOnUpdate;
         this.insertDefault = insertDefault;
         this.updateValue = updateValue;
         this.accessor = accessor;
@@ -109,9 +111,17 @@ public final class ColumnModel {
         return serverDefault;
     }
 
-    /** Whether the database changes the value on update, so it is read back after an UPDATE. */
-    public boolean serverOnUpdate() {
+    /** The value the database sets on update, written into the DDL by {@code createAll}, or null. */
+    public ServerDefault serverOnUpdate() {
         return serverOnUpdate;
+    }
+
+    /**
+     * Whether the database may change the value on update (a {@link #serverOnUpdate()} value, or a column marked
+     * {@code Column.FETCHED}), so it is read back after an UPDATE.
+     */
+    public boolean generatedOnUpdate() {
+        return generatedOnUpdate;
     }
 
     /** Whether the database may fill the value at insert, so it is read back after an INSERT. */

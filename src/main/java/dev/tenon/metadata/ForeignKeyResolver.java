@@ -29,6 +29,10 @@ final class ForeignKeyResolver {
                 ColumnModel column = columnOf(entity, field);
                 String columnName = column == null ? field.getName() : column.name();
                 String name = fk.name().isEmpty() ? "fk_" + entity.table().name() + "_" + columnName : fk.name();
+                String tooLong = NameLimit.check(entity.name() + "." + field.getName(), "foreign key", fk.name(), "@ForeignKey(name = ...)");
+                if (tooLong != null) {
+                    problems.add(tooLong);
+                }
                 byName.computeIfAbsent(name, k -> new ArrayList<>()).add(field);
             }
         }

@@ -1,7 +1,8 @@
 package dev.tenon.metadata;
 
 /**
- * A column default computed by the database, parsed from {@code @Column(serverDefault = ...)}.
+ * A value computed by the database, parsed from {@code @Column(serverDefault = ...)} (at insert) or
+ * {@code @Column(serverOnUpdate = ...)} (at update).
  *
  * @param kind  what the text is
  * @param text  the literal or expression as written ({@code "now"} for {@link Kind#NOW})

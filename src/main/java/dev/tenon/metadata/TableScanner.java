@@ -54,6 +54,8 @@ final class TableScanner {
         if (countIds(type) == 0) {
             problems.add(where + ": no primary key; mark the key field(s) with @Id");
         }
+        checkLength(where, "table", table.name(), "@Table(name = ...)");
+        checkLength(where, "schema", table.schema(), "@Table(schema = ...)");
         List<IndexModel> indexes = indexes(type, table.name(), columns);
         if (constructor == null || columns.isEmpty()) {
             return null;
@@ -102,6 +104,7 @@ final class TableScanner {
         Id id = field.getAnnotation(Id.class);
         boolean primaryKey = id != null;
         String name = column == null || column.name().isEmpty() ? field.getName() : column.name();
+        checkLength(where, "column", name, "@Column(name = ...)");
         boolean identity = primaryKey && id.generation() != Generation.ASSIGNED && INTEGRAL.contains(field.getType())
                 && countIds(owner) == 1;
         if (primaryKey && id.generation() == Generation.IDENTITY && !identity) {
@@ -109,15 +112,31 @@ final class TableScanner {
         }
         boolean nullable = !primaryKey && !field.getType().isPrimitive() && (column == null || column.nullable());
         if (column == null) {
-            return new ColumnModel(name, field.getName(), type, 0, 0, 0, nullable, false, true, identity, null, false,
+            return new ColumnModel(name, field.getName(), type, 0, 0, 0, nullable, false, true, identity, null, null, false,
                     null, null, Accessor.of(field));
         }
         if (column.length() < 0 || column.precision() < 0 || column.scale() < 0 || (column.precision() > 0 && column.scale() > column.precision())) {
             problems.add(where + ": length, precision and scale must be positive, and scale at most precision");
         }
         return new ColumnModel(name, field.getName(), type, column.length(), column.precision(), column.scale(), nullable,
-                column.unique(), primaryKey, identity, ServerDefault.parse(column.serverDefault()), column.serverOnUpdate(),
+                column.unique(), primaryKey, identity, ServerDefault.parse(column.serverDefault()), onUpdate(where, column, primaryKey),
+                !column.serverOnUpdate().isBlank(),
                 supplier(where, column.insertDefault()), supplier(where, column.updateValue()), Accessor.of(field));
+    }
+
+    /** The value of {@code serverOnUpdate} for the DDL: null when empty or {@link Column#FETCHED}. */
+    private ServerDefault onUpdate(String where, Column column, boolean primaryKey) {
+        if (primaryKey && !column.serverOnUpdate().isBlank()) {
+            problems.add(where + ": a primary key cannot change on update; remove serverOnUpdate");
+        }
+        return column.serverOnUpdate().equals(Column.FETCHED) ? null : ServerDefault.parse(column.serverOnUpdate());
+    }
+
+    private void checkLength(String where, String what, String name, String fix) {
+        String problem = NameLimit.check(where, what, name, fix);
+        if (problem != null) {
+            problems.add(problem);
+        }
     }
 
     private static long countIds(Class<?> owner) {
@@ -154,10 +173,12 @@ final class TableScanner {
             }
         }
         for (Index index : type.getAnnotationsByType(Index.class)) {
+            checkLength(type.getSimpleName(), "index", index.name(), "@Index(name = ...)");
             String name = index.name().isEmpty() ? "ix_" + table + "_" + String.join("_", index.columns()) : index.name();
             indexes.add(checked(type, new IndexModel(name, List.of(index.columns()), index.unique(), false), columns));
         }
         for (Unique unique : type.getAnnotationsByType(Unique.class)) {
+            checkLength(type.getSimpleName(), "constraint", unique.name(), "@Unique(name = ...)");
             String name = unique.name().isEmpty() ? "uq_" + table + "_" + String.join("_", unique.columns()) : unique.name();
             indexes.add(checked(type, new IndexModel(name, List.of(unique.columns()), true, true), columns));
         }

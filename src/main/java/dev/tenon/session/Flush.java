@@ -239,13 +239,13 @@ final class Flush {
             row.addAll(keyParams(state));
             params.add(row);
         }
-        int[] counts = executor.batch(connection(), dml.update(table, columns, table.primaryKey()), params, session.options().batchSize(),
-                session.statistics());
+        String sql = dml.update(table, columns, table.primaryKey());
+        int batchSize = session.options().batchSize();
+        List<ColumnModel> serverSide = table.columns().stream().filter(ColumnModel::generatedOnUpdate).toList();
+        int[] counts = serverSide.isEmpty() ? executor.batch(connection(), sql, params, batchSize, session.statistics())
+                : executor.batch(connection(), sql, params, batchSize, ServerValues.returning(table, serverSide), session.statistics(),
+                        new ServerValues(undo, states, serverSide));
         checkCounts(counts, states, "update");
-        List<ColumnModel> serverSide = table.columns().stream().filter(ColumnModel::serverOnUpdate).toList();
-        if (!serverSide.isEmpty()) {
-            new ServerValues(session, undo).read(states, serverSide);
-        }
         for (InstanceState state : states) {
             state.snapshotFromObject();
         }

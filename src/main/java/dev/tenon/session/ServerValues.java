@@ -1,64 +1,58 @@
 package dev.tenon.session;
 
+import dev.tenon.engine.RowHandler;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.TableModel;
-import dev.tenon.sql.ColumnRef;
-import dev.tenon.sql.Expression;
-import dev.tenon.sql.FromItem;
-import dev.tenon.sql.Select;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads back the columns the database changes on update ({@code @Column(serverOnUpdate = true)}, a trigger
- * say), so that the objects show them after the flush without a manual refresh: one SELECT by key for the rows
- * of an update batch (in chunks of the session's batch size), not one per row.
+ * Reads back, from the UPDATE itself, the columns the database changes on update ({@code @Column(serverOnUpdate)}),
+ * so that the objects show them after the flush without a refresh and without a statement more: the UPDATE is
+ * prepared with the key and those columns as generated keys, which PostgreSQL turns into {@code RETURNING} and H2
+ * 2.x answers from the updated rows. Rows are matched to objects by key, not by position, so that a row the
+ * UPDATE did not find (reported after the batch) cannot shift the others.
  */
-final class ServerValues {
-    private final Session session;
+final class ServerValues implements RowHandler {
     private final UndoLog undo;
+    private final List<ColumnModel> key;
+    private final List<ColumnModel> columns;
+    private final Map<Object, InstanceState> byId = new HashMap<>();
 
-    ServerValues(Session session, UndoLog undo) {
-        this.session = session;
+    /** Sets {@code columns} of {@code states}, objects of one table, from the rows the UPDATE returns. */
+    ServerValues(UndoLog undo, List<InstanceState> states, List<ColumnModel> columns) {
         this.undo = undo;
-    }
-
-    /** Sets {@code columns} of every updated object from its row; the objects are of one table. */
-    void read(List<InstanceState> states, List<ColumnModel> columns) {
-        int chunk = session.options().batchSize();
-        for (int from = 0; from < states.size(); from += chunk) {
-            readChunk(states.subList(from, Math.min(states.size(), from + chunk)), columns);
-        }
-    }
-
-    private void readChunk(List<InstanceState> states, List<ColumnModel> columns) {
-        TableModel table = states.get(0).entity().table();
-        List<ColumnModel> key = table.primaryKey();
-        Select select = new Select().from(new FromItem.TableRef(table, "t"));
-        key.forEach(column -> select.select(Expression.column("t", column), null));
-        columns.forEach(column -> select.select(Expression.column("t", column), null));
-        Map<Object, InstanceState> byId = new HashMap<>();
-        List<List<Object>> keys = new ArrayList<>();
+        this.key = states.get(0).entity().table().primaryKey();
+        this.columns = columns;
         for (InstanceState state : states) {
-            Object id = state.id();
-            byId.put(id, state);
-            keys.add(key.size() == 1 ? List.of(id) : List.copyOf((List<?>) id));
+            byId.put(state.id(), state);
         }
-        select.where(Expression.inRows(key.stream().map(column -> new ColumnRef("t", column)).toList(), keys));
-        session.database().executor().query(session.connection(), select.toBoundSql(session.database().dialect()), session.statistics(), row -> {
-            Object[] parts = new Object[key.size()];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = key.get(i).type().read(row, i + 1);
+    }
+
+    /** The columns to ask the UPDATE for: the key, then {@code columns}. */
+    static String[] returning(TableModel table, List<ColumnModel> columns) {
+        List<String> names = new ArrayList<>();
+        table.primaryKey().forEach(column -> names.add(column.name()));
+        columns.forEach(column -> names.add(column.name()));
+        return names.toArray(String[]::new);
+    }
+
+    @Override
+    public void row(ResultSet row) throws SQLException {
+        Object[] parts = new Object[key.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = key.get(i).type().read(row, row.findColumn(key.get(i).name()));
+        }
+        InstanceState state = byId.get(parts.length == 1 ? parts[0] : List.of(parts));
+        if (state != null) {
+            for (ColumnModel column : columns) {
+                undo.set(state.object(), column, column.type().read(row, row.findColumn(column.name())));
             }
-            InstanceState state = byId.get(parts.length == 1 ? parts[0] : List.of(parts));
-            if (state != null) {
-                for (int i = 0; i < columns.size(); i++) {
-                    undo.set(state.object(), columns.get(i), columns.get(i).type().read(row, key.size() + i + 1));
-                }
-            }
-        });
+        }
     }
 }

@@ -27,6 +27,18 @@ public interface Dialect {
     boolean supportsReturning();
 
     /**
+     * The longest identifier the database keeps whole, measured by {@link #identifierSize}. A longer name is cut
+     * by PostgreSQL without an error, so two names that differ only past the limit become one; the DDL shortens the
+     * names it makes up to fit (see {@code dev.tenon.ddl.Names}).
+     */
+    int identifierLimit();
+
+    /** The size of {@code identifier} as the database counts it against {@link #identifierLimit()}: characters. */
+    default int identifierSize(String identifier) {
+        return identifier.length();
+    }
+
+    /**
      * Renders {@code column IN (values)} as {@code column = ANY(?)} with the values bound as one array: one
      * statement shape for any number of keys, so the driver's and the database's statement caches serve every
      * batch. On PostgreSQL that is the known way. On H2 2.x it measured faster too, against IN lists padded to the
@@ -45,9 +57,19 @@ public interface Dialect {
 
     /**
      * The schema to write before a foreign key's target that has no schema of its own, when the referencing table
-     * has one; null to leave the target unqualified, resolved as in any other statement.
+     * has one; null to leave the target unqualified, resolved as in any other statement. It is written as given,
+     * unquoted, so that the database folds it as it folded the name of its own default schema: a quoted name would
+     * keep one case and miss the schema on a connection that folds the other way.
      */
     default String defaultSchemaOfReferences() {
+        return null;
+    }
+
+    /**
+     * The column clause that makes the database set the column to {@code value} on every UPDATE that does not set
+     * it, written after its default; null where the database has none, and the DDL writes a trigger instead.
+     */
+    default String onUpdateClause(String value) {
         return null;
     }
 

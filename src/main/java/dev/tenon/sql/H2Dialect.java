@@ -32,9 +32,17 @@ public final class H2Dialect implements Dialect {
 
     // H2 looks an unqualified REFERENCES target up in the schema of the table being altered, not the connection's
     // schema: "CREATE TABLE s.c (... REFERENCES t)" wants s.t. PUBLIC is where unqualified tables go by default.
+    // Unquoted, it names that schema in every mode: PUBLIC by default, public under DATABASE_TO_LOWER=TRUE, where
+    // a quoted "PUBLIC" is not found.
     @Override
     public String defaultSchemaOfReferences() {
         return "PUBLIC";
+    }
+
+    // Evaluated on each UPDATE that leaves the column out of SET, and seen by getGeneratedKeys on that UPDATE.
+    @Override
+    public String onUpdateClause(String value) {
+        return "ON UPDATE " + value;
     }
 
     @Override
@@ -50,5 +58,11 @@ public final class H2Dialect implements Dialect {
     @Override
     public boolean supportsReturning() {
         return false;
+    }
+
+    // H2 2.x refuses a name of more than 256 characters ("The name ... is too long"), whatever their bytes.
+    @Override
+    public int identifierLimit() {
+        return 256;
     }
 }

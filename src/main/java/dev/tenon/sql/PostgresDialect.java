@@ -2,6 +2,7 @@ package dev.tenon.sql;
 
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.SqlType;
+import java.nio.charset.StandardCharsets;
 
 /**
  * PostgreSQL. Key lists bind as one array ({@code = ANY(?)}), so a single prepared statement serves every
@@ -57,5 +58,16 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean supportsReturning() {
         return true;
+    }
+
+    // NAMEDATALEN - 1: PostgreSQL keeps 63 bytes of a name and drops the rest with a mere NOTICE.
+    @Override
+    public int identifierLimit() {
+        return 63;
+    }
+
+    @Override
+    public int identifierSize(String identifier) {
+        return identifier.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -65,7 +65,7 @@ class ReservedWordDdlTest {
         assertThat(ran.get(1)).startsWith("CREATE TABLE \"user\" (\n    id ");
         assertThat(ran.get(2)).startsWith("CREATE TABLE \"select\".\"order\" (\n    id ")
                 .contains("\n    \"user\" ", "\n    \"placedAt\" ", "\n    \"key\" ", "\n    \"value\" ", "\n    \"year\" ")
-                .contains("FOREIGN KEY (\"user\") REFERENCES " + (backend == Backend.H2 ? "\"PUBLIC\".\"user\"" : "\"user\"") + " (id)");
+                .contains("FOREIGN KEY (\"user\") REFERENCES " + (backend == Backend.H2 ? "PUBLIC.\"user\"" : "\"user\"") + " (id)");
     }
 
     @Test

@@ -177,6 +177,37 @@ class ColumnMappingTest {
         assertThat(defaults.column("none").generatedOnInsert()).isFalse();
     }
 
+    @Table(name = "on_update")
+    static class OnUpdate {
+        @Id Integer id;
+        @Column(serverOnUpdate = "now") Instant updated;
+        @Column(serverOnUpdate = "'edited'") String phase;
+        @Column(serverOnUpdate = Column.FETCHED) String byTrigger;
+        @Column String none;
+    }
+
+    @Test
+    void serverOnUpdateIsParsedLikeAServerDefaultAndFetchedHasNoValue() {
+        TableModel table = Metadata.of(OnUpdate.class).table("on_update");
+
+        assertThat(table.column("updated").serverOnUpdate()).isEqualTo(new ServerDefault(ServerDefault.Kind.NOW, "now"));
+        assertThat(table.column("phase").serverOnUpdate()).isEqualTo(new ServerDefault(ServerDefault.Kind.LITERAL, "'edited'"));
+        assertThat(table.column("byTrigger").serverOnUpdate()).isNull();
+        assertThat(table.columns()).filteredOn(ColumnModel::generatedOnUpdate).extracting(ColumnModel::name)
+                .containsExactly("updated", "phase", "byTrigger");
+    }
+
+    @Table(name = "moving_key")
+    static class MovingKey {
+        @Id @Column(serverOnUpdate = "now") Instant id;
+    }
+
+    @Test
+    void aKeyCannotChangeOnUpdate() {
+        assertThatThrownBy(() -> Metadata.of(MovingKey.class)).isInstanceOf(MappingException.class)
+                .hasMessage("MovingKey.id: a primary key cannot change on update; remove serverOnUpdate");
+    }
+
     @Test
     void accessorsReadAndWriteThePreparedField() {
         Metadata metadata = Metadata.of(Dept.class, Emp.class);

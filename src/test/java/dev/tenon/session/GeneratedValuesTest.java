@@ -51,7 +51,7 @@ class GeneratedValuesTest {
         @Column(serverDefault = "'new'", length = 10) String phase;
         @Column(insertDefault = Draft.class, length = 10) String state;
         @Column(updateValue = Editor.class, length = 10) String editedBy;
-        @Column(serverOnUpdate = true, length = 10) String touched;
+        @Column(serverOnUpdate = Column.FETCHED, length = 10) String touched;
 
         Note() {
         }
@@ -221,13 +221,14 @@ class GeneratedValuesTest {
         session.flush();
 
         assertThat(note.touched).isEqualTo("server");
-        assertThat(session.statistics().byKind()).containsEntry(StatementKind.UPDATE, 1L).containsEntry(StatementKind.SELECT, 1L);
+        // Read back by the UPDATE itself (RETURNING on PostgreSQL, generated keys on H2): no SELECT.
+        assertThat(session.statistics().byKind()).containsEntry(StatementKind.UPDATE, 1L).doesNotContainKey(StatementKind.SELECT);
         session.flush();
-        assertThat(session.statistics().statements()).isEqualTo(3);
+        assertThat(session.statistics().statements()).isEqualTo(2);
     }
 
     @Test
-    void theColumnsChangedOnUpdateAreReadBackForAWholeBatchInOneSelect() {
+    void theColumnsChangedOnUpdateAreReadBackForAWholeBatchByTheUpdateItself() {
         installOnUpdateRule();
         List<Note> notes = List.of(new Note("a"), new Note("b"), new Note("c"));
         session.addAll(notes);
@@ -237,10 +238,11 @@ class GeneratedValuesTest {
         session.flush();
 
         assertThat(notes).allSatisfy(note -> assertThat(note.touched).isEqualTo("server"));
-        assertThat(session.statistics().byKind()).containsEntry(StatementKind.UPDATE, 1L).containsEntry(StatementKind.SELECT, 1L);
+        assertThat(session.statistics().byKind()).containsEntry(StatementKind.UPDATE, 1L).doesNotContainKey(StatementKind.SELECT);
+        assertThat(session.statistics().statements()).as("the INSERT and the UPDATE").isEqualTo(2);
     }
 
-    /** Makes the database set {@code touched} to 'server' on every update, each in its own way. */
+    /** Makes the database set {@code touched} to 'server' on every update, each in its own way, as a user would. */
     private void installOnUpdateRule() {
         if (backend == Backend.H2) {
             db.execute("ALTER TABLE generated.note ALTER COLUMN touched SET ON UPDATE 'server'");

@@ -39,22 +39,7 @@ public enum Backend {
     H2 {
         @Override
         TestDb connect(Metadata metadata) throws SQLException {
-            String url = "jdbc:h2:mem:tenon" + H2_DATABASES.incrementAndGet();
-            // An in-memory database lives while a connection to it is open. This one keeps it alive whatever the
-            // pool does with its own connections, and SHUTDOWN through it drops the database at close.
-            Connection keeper = DriverManager.getConnection(url);
-            Database database;
-            try {
-                database = Database.connect(ConnectionOptions.url(url).maximumPoolSize(POOL_SIZE));
-            } catch (RuntimeException e) {
-                keeper.close();
-                throw e;
-            }
-            return new TestDb(this, database, metadata, () -> {
-                try (keeper; Statement statement = keeper.createStatement()) {
-                    statement.execute("SHUTDOWN");
-                }
-            });
+            return connectH2(metadata, "");
         }
 
         @Override
@@ -128,6 +113,37 @@ public enum Backend {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare a " + this + " test database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A fresh H2 database opened with URL settings of its own ({@code ";DATABASE_TO_LOWER=TRUE"}, say), in which
+     * nothing of {@code metadata} exists yet: for the tests of one H2 mode, which the other backends do not have.
+     */
+    public static TestDb openEmptyH2(Metadata metadata, String settings) {
+        try {
+            return connectH2(metadata, settings);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare an H2 test database" + settings + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TestDb connectH2(Metadata metadata, String settings) throws SQLException {
+        String url = "jdbc:h2:mem:tenon" + H2_DATABASES.incrementAndGet() + settings;
+        // An in-memory database lives while a connection to it is open. This one keeps it alive whatever the
+        // pool does with its own connections, and SHUTDOWN through it drops the database at close.
+        Connection keeper = DriverManager.getConnection(url);
+        Database database;
+        try {
+            database = Database.connect(ConnectionOptions.url(url).maximumPoolSize(POOL_SIZE));
+        } catch (RuntimeException e) {
+            keeper.close();
+            throw e;
+        }
+        return new TestDb(H2, database, metadata, () -> {
+            try (keeper; Statement statement = keeper.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+        });
     }
 
     /** Why this backend cannot be used here (a message saying how to enable it), or empty when it can. */
