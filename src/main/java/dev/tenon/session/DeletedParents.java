@@ -30,17 +30,21 @@ final class DeletedParents {
     private final Session session;
     private final UnitOfWork unitOfWork;
     private final Map<RelationshipModel, Map<Object, List<InstanceState>>> childrenByKey = new HashMap<>();
+    /** The deleted objects whose children were already dealt with, across the calls of one flush. */
+    private final Set<InstanceState> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
     DeletedParents(Session session, UnitOfWork unitOfWork) {
         this.session = session;
         this.unitOfWork = unitOfWork;
     }
 
-    /** Deletes the children that cascade; returns links to NULL for the others, whose back references it clears. */
+    /**
+     * Deletes the children that cascade; returns links to NULL for the others, whose back references it clears.
+     * Called again in the same flush, it looks only at the objects deleted since (the orphans the flush found).
+     */
     List<Link> detachChildren() {
         List<Link> links = new ArrayList<>();
-        Set<InstanceState> done = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<InstanceState> deleted = newlyDeleted(done);
+        List<InstanceState> deleted = newlyDeleted();
         while (!deleted.isEmpty()) {
             done.addAll(deleted);
             childrenByKey.clear();
@@ -52,13 +56,18 @@ final class DeletedParents {
                     }
                 }
             }
-            deleted = newlyDeleted(done);
+            deleted = newlyDeleted();
         }
         return links;
     }
 
+    /** Whether objects were deleted since the last {@link #detachChildren()}, whose children are still to see. */
+    boolean hasNewlyDeleted() {
+        return !newlyDeleted().isEmpty();
+    }
+
     /** The objects to delete in this flush not yet looked at (one deleted by an earlier flush had its turn then). */
-    private List<InstanceState> newlyDeleted(Set<InstanceState> done) {
+    private List<InstanceState> newlyDeleted() {
         List<InstanceState> deleted = new ArrayList<>();
         for (InstanceState state : session.identityMap().snapshotOfStates()) {
             if (state.status() == Status.DELETED && !done.contains(state) && session.identityMap().maps(state)) {

@@ -48,18 +48,30 @@ final class RelationshipSync {
 
     void run() {
         // First the children of deleted parents, which may delete more objects (a delete cascade), then the rest.
-        links.addAll(deletedParents.detachChildren());
+        // Syncing finds orphans (delete-orphan), deleted as session.delete deletes: their own children are then
+        // dealt with by another round, loaded when unloaded, deleted or set to NULL, before any statement runs.
+        Set<InstanceState> synced = Collections.newSetFromMap(new IdentityHashMap<>());
+        do {
+            links.addAll(deletedParents.detachChildren());
+            for (InstanceState state : identityMap.snapshotOfStates()) {
+                if (state.status() != Status.DELETED && synced.add(state)) {
+                    sync(state);
+                }
+            }
+        } while (deletedParents.hasNewlyDeleted());
         for (InstanceState state : identityMap.snapshotOfStates()) {
             if (state.status() == Status.DELETED) {
                 leaveManyToManys(state);
-                continue;
             }
-            for (RelationshipModel relationship : state.entity().relationships()) {
-                if (relationship.collection()) {
-                    syncCollection(state, relationship);
-                } else {
-                    syncReference(state, relationship);
-                }
+        }
+    }
+
+    private void sync(InstanceState state) {
+        for (RelationshipModel relationship : state.entity().relationships()) {
+            if (relationship.collection()) {
+                syncCollection(state, relationship);
+            } else {
+                syncReference(state, relationship);
             }
         }
     }
