@@ -72,8 +72,12 @@ final class RelationshipResolver {
                     + "; a collection needs List<...> or Set<...>, a single reference the entity type");
             return null;
         }
-        if (annotation.lazy() == Lazy.DYNAMIC && !collection) {
-            problems.add(where + ": lazy = DYNAMIC needs a collection; use SELECT for a single reference");
+        boolean dynamic = annotation.lazy() == Lazy.DYNAMIC || annotation.lazy() == Lazy.WRITE_ONLY;
+        if (dynamic && !collection) {
+            problems.add(where + ": lazy = " + annotation.lazy() + " needs a collection; use SELECT for a single reference");
+        } else if (dynamic && fieldType != List.class) {
+            problems.add(where + ": lazy = " + annotation.lazy() + " holds a query-backed list; declare the field as List<"
+                    + targetType.getSimpleName() + ">, not " + fieldType.getSimpleName());
         }
         if (annotation.batchSize() < 0) {
             problems.add(where + ": batchSize must be positive");

@@ -4,12 +4,15 @@ import dev.tenon.annotation.Cascade;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
+import dev.tenon.loading.Keys;
+import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
 import dev.tenon.proxy.TenonProxy;
+import dev.tenon.query.DynamicList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -38,6 +41,8 @@ final class RelationshipSync {
     final List<Association> associationDeletes = new ArrayList<>();
     /** Objects deleted by this flush with a many-to-many: all their association rows go (target is null). */
     final List<Association> deletedOwners = new ArrayList<>();
+    /** The dynamic collections whose pending changes this flush writes, to forget once it succeeded. */
+    final List<DynamicList<?>> dynamicLists = new ArrayList<>();
 
     RelationshipSync(Session session, UnitOfWork unitOfWork) {
         this.session = session;
@@ -85,6 +90,9 @@ final class RelationshipSync {
             Object value = relationship.get(state.object());
             Object loaded = state.loaded(relationship);
             if (relationship.collection()) {
+                if (value instanceof DynamicList<?> dynamic && dynamic.hasPendingChanges()) {
+                    return true;
+                }
                 if (!Members.readable(value) || !(value == null || value instanceof Collection<?>)) {
                     continue;
                 }
@@ -106,6 +114,10 @@ final class RelationshipSync {
 
     private void syncCollection(InstanceState state, RelationshipModel relationship) {
         Object value = relationship.get(state.object());
+        if (value instanceof DynamicList<?> dynamic) {
+            syncDynamic(state, relationship, dynamic);
+            return;
+        }
         if (!Members.readable(value) || !(value == null || value instanceof Collection<?>)) {
             return;
         }
@@ -153,6 +165,52 @@ final class RelationshipSync {
                 removeChild(relationship, state.object(), removed);
             }
         }
+    }
+
+    /**
+     * A dynamic collection is never loaded: what {@code add} and {@code remove} recorded on it is what changed, written
+     * as for any collection. A removed object that is not a member (its key points elsewhere) is left alone.
+     */
+    private void syncDynamic(InstanceState state, RelationshipModel relationship, DynamicList<?> dynamic) {
+        if (!dynamic.hasPendingChanges()) {
+            return;
+        }
+        dynamicLists.add(dynamic);
+        DynamicList.Pending<?> pending = dynamic.pending();
+        Object owner = state.object();
+        for (Object member : pending.added()) {
+            if (relationship.direction() == Direction.MANY_TO_MANY) {
+                associationInserts.add(new Association(relationship, owner, member));
+                mirrorAdd(relationship.backPopulates(), member, owner);
+            } else {
+                links.add(new Link(member, relationship.foreignKey(), owner));
+                setBackReference(relationship.backPopulates(), member, owner);
+            }
+        }
+        for (Object member : pending.removed()) {
+            if (relationship.direction() == Direction.MANY_TO_MANY) {
+                associationDeletes.add(new Association(relationship, owner, member));
+                mirrorRemove(relationship.backPopulates(), member, owner);
+            } else if (pointsAt(member, relationship, owner)) {
+                removeChild(relationship, owner, member);
+            }
+        }
+    }
+
+    /** Whether a child's foreign key (or its back reference) names this parent. */
+    private static boolean pointsAt(Object child, RelationshipModel relationship, Object parent) {
+        RelationshipModel back = relationship.backPopulates();
+        if (back != null && back.get(child) == parent) {
+            return true;
+        }
+        List<ColumnModel> columns = relationship.foreignKey().columns();
+        for (int i = 0; i < columns.size(); i++) {
+            Object value = Keys.value(child, columns.get(i));
+            if (value == null || !value.equals(Keys.value(parent, relationship.foreignKey().targetColumns().get(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A deleted object's association rows are deleted; loaded collections on the other side forget it. */
