@@ -76,6 +76,7 @@ public final class DynamicList<E> extends AbstractList<E> {
      */
     @Override
     public boolean add(E child) {
+        checkWritable();
         if (child == null) {
             throw new TenonException("Cannot add null to " + name() + "; add an object of " + query.type().getSimpleName());
         }
@@ -92,6 +93,7 @@ public final class DynamicList<E> extends AbstractList<E> {
      */
     @Override
     public boolean remove(Object child) {
+        checkWritable();
         if (child == null) {
             return false;
         }
@@ -232,6 +234,13 @@ public final class DynamicList<E> extends AbstractList<E> {
     private List<E> read() {
         checkReadable();
         return Collections.unmodifiableList(query.list());
+    }
+
+    private void checkWritable() {
+        if (query.parent() != null && query.parent().relationship().viewOnly()) {
+            throw new TenonException(name() + " is viewOnly: a flush never writes it; change the relationship that writes "
+                    + "the same foreign key instead");
+        }
     }
 
     private void checkReadable() {

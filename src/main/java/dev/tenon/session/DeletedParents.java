@@ -51,7 +51,7 @@ final class DeletedParents {
             loadUnloadedChildren(deleted);
             for (InstanceState parent : deleted) {
                 for (RelationshipModel relationship : parent.entity().relationships()) {
-                    if (relationship.direction() == Direction.ONE_TO_MANY) {
+                    if (relationship.direction() == Direction.ONE_TO_MANY && !relationship.viewOnly()) {
                         detach(parent, relationship, links);
                     }
                 }
@@ -100,7 +100,7 @@ final class DeletedParents {
         Map<RelationshipModel, List<Object>> keys = new LinkedHashMap<>();
         for (InstanceState parent : deleted) {
             for (RelationshipModel relationship : parent.entity().relationships()) {
-                if (relationship.direction() == Direction.ONE_TO_MANY && !isLoaded(relationship.get(parent.object()))) {
+                if (relationship.direction() == Direction.ONE_TO_MANY && !relationship.viewOnly() && !isLoaded(relationship.get(parent.object()))) {
                     keys.computeIfAbsent(relationship, r -> new ArrayList<>()).add(key(parent.object(), relationship.foreignKey().targetColumns()));
                 }
             }

@@ -29,7 +29,8 @@ final class DynamicCollections {
                 continue;
             }
             DynamicList<Object> list = new DynamicList<>(children(session, state.object(), relationship));
-            if (value instanceof Collection<?> members) {
+            // A view-only relationship is never written: members put there before the add stay unwritten.
+            if (value instanceof Collection<?> members && !relationship.viewOnly()) {
                 members.forEach(list::add);
             }
             relationship.set(state.object(), list);

@@ -73,6 +73,9 @@ final class RelationshipSync {
 
     private void sync(InstanceState state) {
         for (RelationshipModel relationship : state.entity().relationships()) {
+            if (relationship.viewOnly()) {
+                continue; // read only: what it holds in memory is never written
+            }
             if (relationship.collection()) {
                 syncCollection(state, relationship);
             } else {
@@ -87,6 +90,9 @@ final class RelationshipSync {
      */
     static boolean hasChanges(InstanceState state) {
         for (RelationshipModel relationship : state.entity().relationships()) {
+            if (relationship.viewOnly()) {
+                continue;
+            }
             Object value = relationship.get(state.object());
             Object loaded = state.loaded(relationship);
             if (relationship.collection()) {
@@ -219,7 +225,7 @@ final class RelationshipSync {
             return; // deleted by an earlier flush of this transaction
         }
         for (RelationshipModel relationship : state.entity().relationships()) {
-            if (relationship.direction() != Direction.MANY_TO_MANY) {
+            if (relationship.direction() != Direction.MANY_TO_MANY || relationship.viewOnly()) {
                 continue;
             }
             deletedOwners.add(new Association(relationship, state.object(), null));
