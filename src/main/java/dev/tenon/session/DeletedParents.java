@@ -32,6 +32,8 @@ final class DeletedParents {
     private final Map<RelationshipModel, Map<Object, List<InstanceState>>> childrenByKey = new HashMap<>();
     /** The deleted objects whose children were already dealt with, across the calls of one flush. */
     private final Set<InstanceState> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The same, in the order they were seen. */
+    private final List<InstanceState> seen = new ArrayList<>();
 
     DeletedParents(Session session, UnitOfWork unitOfWork) {
         this.session = session;
@@ -47,6 +49,7 @@ final class DeletedParents {
         List<InstanceState> deleted = newlyDeleted();
         while (!deleted.isEmpty()) {
             done.addAll(deleted);
+            seen.addAll(deleted);
             childrenByKey.clear();
             loadUnloadedChildren(deleted);
             for (InstanceState parent : deleted) {
@@ -61,9 +64,9 @@ final class DeletedParents {
         return links;
     }
 
-    /** Whether objects were deleted since the last {@link #detachChildren()}, whose children are still to see. */
-    boolean hasNewlyDeleted() {
-        return !newlyDeleted().isEmpty();
+    /** Every object this flush deletes (not those an earlier flush deleted), in order, once {@link #detachChildren()} saw them. */
+    List<InstanceState> deleted() {
+        return seen;
     }
 
     /** The objects to delete in this flush not yet looked at (one deleted by an earlier flush had its turn then). */

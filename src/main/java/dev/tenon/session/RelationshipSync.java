@@ -43,6 +43,8 @@ final class RelationshipSync {
     final List<Association> deletedOwners = new ArrayList<>();
     /** The dynamic collections whose pending changes this flush writes, to forget once it succeeded. */
     final List<DynamicList<?>> dynamicLists = new ArrayList<>();
+    /** Whether the current round of syncing found an orphan, whose children another round must see. */
+    private boolean orphaned;
 
     RelationshipSync(Session session, UnitOfWork unitOfWork) {
         this.session = session;
@@ -57,17 +59,16 @@ final class RelationshipSync {
         // dealt with by another round, loaded when unloaded, deleted or set to NULL, before any statement runs.
         Set<InstanceState> synced = Collections.newSetFromMap(new IdentityHashMap<>());
         do {
+            orphaned = false;
             links.addAll(deletedParents.detachChildren());
             for (InstanceState state : identityMap.snapshotOfStates()) {
                 if (state.status() != Status.DELETED && synced.add(state)) {
                     sync(state);
                 }
             }
-        } while (deletedParents.hasNewlyDeleted());
-        for (InstanceState state : identityMap.snapshotOfStates()) {
-            if (state.status() == Status.DELETED) {
-                leaveManyToManys(state);
-            }
+        } while (orphaned);
+        for (InstanceState state : deletedParents.deleted()) {
+            leaveManyToManys(state);
         }
     }
 
@@ -259,6 +260,7 @@ final class RelationshipSync {
                 if (target == null && back != null && back.cascades(Cascade.DELETE_ORPHAN)) {
                     // Left its parent for no other: an orphan, whichever side the application changed.
                     unitOfWork.deleteOrphan(state.object());
+                    orphaned = true;
                 }
             }
             if (target != null) {
@@ -278,17 +280,34 @@ final class RelationshipSync {
     /** A child left its parent's one-to-many: delete it (delete-orphan) or set its foreign key to NULL. */
     private void removeChild(RelationshipModel relationship, Object parent, Object child) {
         RelationshipModel back = relationship.backPopulates();
-        if (back != null && back.get(child) != parent && back.get(child) != null) {
+        Object reference = back == null ? null : back.get(child);
+        if (reference != null && !refersTo(reference, parent, relationship)) {
             return; // moved to another parent: that parent's side sets the key
         }
         if (relationship.cascades(Cascade.DELETE_ORPHAN)) {
             unitOfWork.deleteOrphan(child);
+            orphaned = true;
             return;
         }
         if (back != null) {
             back.set(child, null);
         }
         links.add(new Link(child, relationship.foreignKey(), null));
+    }
+
+    /**
+     * Whether a child's back reference is the parent. A child loaded before its parent's collection holds an unloaded
+     * proxy of the parent there, not the parent itself: the same parent when the proxy's key is the parent's.
+     */
+    private static boolean refersTo(Object reference, Object parent, RelationshipModel relationship) {
+        if (reference == parent) {
+            return true;
+        }
+        if (reference instanceof TenonProxy proxy) {
+            return proxy.tenon$isLoaded() ? proxy.tenon$target() == parent
+                    : proxy.tenon$key().equals(relationship.owner().identityOf(parent));
+        }
+        return false;
     }
 
     private static void setBackReference(RelationshipModel back, Object child, Object parent) {

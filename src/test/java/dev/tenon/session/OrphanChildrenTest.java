@@ -72,6 +72,9 @@ class OrphanChildrenTest {
         @Relationship(backPopulates = "holder", cascade = {Cascade.SAVE_UPDATE, Cascade.MERGE, Cascade.DELETE})
         List<Badge> badges;
 
+        @Relationship(secondary = "orphans.worker_skill")
+        List<Skill> skills;
+
         Worker() {
         }
 
@@ -98,6 +101,18 @@ class OrphanChildrenTest {
         }
     }
 
+    @Table(name = "skill", schema = "orphans")
+    static class Skill {
+        @Id @Column Integer id;
+        @Column(length = 20) String name;
+    }
+
+    @Table(name = "worker_skill", schema = "orphans")
+    static class WorkerSkill {
+        @Id @Column(name = "worker_id") @ForeignKey("orphans.worker.id") Integer workerId;
+        @Id @Column(name = "skill_id") @ForeignKey("orphans.skill.id") Integer skillId;
+    }
+
     @Parameter
     Backend backend;
 
@@ -105,7 +120,7 @@ class OrphanChildrenTest {
 
     @BeforeEach
     void open() {
-        db = backend.open(Office.class, Worker.class, Badge.class);
+        db = backend.open(Office.class, Worker.class, Badge.class, Skill.class, WorkerSkill.class);
         try (Session setup = db.database().openSession(db.metadata())) {
             setup.add(new Office(1, "north", new Worker(1, "Ada"), new Worker(2, "Bob"), new Worker(3, "Cy")));
             setup.flush();
@@ -115,6 +130,9 @@ class OrphanChildrenTest {
             setup.addAll(new Badge(1, 1), new Badge(2, 2));
             setup.commit();
         }
+        // Cy knows SQL.
+        db.execute("INSERT INTO orphans.skill (id, name) VALUES (1, 'sql')");
+        db.execute("INSERT INTO orphans.worker_skill (worker_id, skill_id) VALUES (3, 1)");
         db.database().statistics().reset();
     }
 
@@ -153,16 +171,18 @@ class OrphanChildrenTest {
         List<List<Object>> workersAfterDelete = workers();
         List<List<Object>> badgesAfterDelete = badges();
         db.execute("DELETE FROM orphans.badge");
+        db.execute("DELETE FROM orphans.worker_skill");
         db.execute("DELETE FROM orphans.worker");
         db.execute("INSERT INTO orphans.worker (id, name, \"officeId\", \"bossId\") VALUES (1, 'Ada', 1, NULL), (2, 'Bob', 1, 1), (3, 'Cy', 1, 1)");
         db.execute("INSERT INTO orphans.badge (id, \"holderId\") VALUES (1, 1), (2, 2)");
+        db.execute("INSERT INTO orphans.worker_skill (worker_id, skill_id) VALUES (3, 1)");
 
         Map<StatementKind, Long> orphaned = removeTheBoss((session, office) -> office.staff.remove(0));
 
         // The office, its staff, Ada's reports and her badges (one query each), the reports' keys set to NULL in
-        // one batch, her badge and herself deleted.
+        // one batch, her association rows (by her key, unloaded), her badge and herself deleted.
         assertThat(orphaned).isEqualTo(deleted).containsExactlyInAnyOrderEntriesOf(
-                Map.of(StatementKind.SELECT, 4L, StatementKind.UPDATE, 1L, StatementKind.DELETE, 2L));
+                Map.of(StatementKind.SELECT, 4L, StatementKind.UPDATE, 1L, StatementKind.DELETE, 3L));
         assertThat(workers()).isEqualTo(workersAfterDelete)
                 .containsExactly(Arrays.asList(2, null), Arrays.asList(3, null));
         assertThat(badges()).isEqualTo(badgesAfterDelete).containsExactly(List.of(2, 2));
@@ -180,9 +200,27 @@ class OrphanChildrenTest {
 
         // Her badges were loaded: only her reports are read by the flush.
         assertThat(statements).containsExactlyInAnyOrderEntriesOf(
-                Map.of(StatementKind.SELECT, 4L, StatementKind.UPDATE, 1L, StatementKind.DELETE, 2L));
+                Map.of(StatementKind.SELECT, 4L, StatementKind.UPDATE, 1L, StatementKind.DELETE, 3L));
         assertThat(workers()).containsExactly(Arrays.asList(2, null), Arrays.asList(3, null));
         assertThat(badges()).containsExactly(List.of(2, 2));
+    }
+
+    @Test
+    void anOrphanSeenBeforeItsParentLosesItsAssociationRows() {
+        try (Session session = db.database().openSession(db.metadata())) {
+            Worker cy = session.get(Worker.class, 3);
+            Office office = session.get(Office.class, 1);
+
+            office.staff.remove(cy);
+            session.commit();
+
+            // Cy, the office, its staff, Cy's reports and badges (none); his association rows, then his row.
+            assertThat(session.statistics().byKind()).containsExactlyInAnyOrderEntriesOf(
+                    Map.of(StatementKind.SELECT, 5L, StatementKind.DELETE, 2L));
+        }
+        assertThat(db.rows("SELECT COUNT(*) FROM orphans.worker_skill")).containsExactly(List.of(0L));
+        assertThat(workers()).containsExactly(Arrays.asList(1, null), List.of(2, 1));
+        assertThat(badges()).hasSize(2);
     }
 
     @Test
