@@ -113,7 +113,7 @@ final class UnitOfWork {
             Object value = relationship.get(state.object());
             if (value instanceof DynamicList<?> dynamic) {
                 // Never loaded: its new members are the ones add() recorded since the last flush.
-                value = dynamic.pending().added();
+                value = dynamic.hasPendingChanges() ? dynamic.pending().added() : null;
             }
             if (!Members.readable(value) || value instanceof TenonProxy || value == null) {
                 continue;
