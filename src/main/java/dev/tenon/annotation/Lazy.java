@@ -13,8 +13,17 @@ public enum Lazy {
     SELECTIN,
     /** After the parents, in one statement joining the children to the parent query as a subquery. */
     SUBQUERY,
-    /** The attribute is a query object over the children, run only when asked. */
+    /**
+     * The attribute is a query object over the children, run only when asked (reading it as a list runs it each
+     * time); {@code add} and {@code remove} on it are written at the next flush without loading the collection.
+     */
     DYNAMIC,
+    /**
+     * As {@link #DYNAMIC}, but the attribute cannot be read as a list: members are added and removed without
+     * loading anything, and read only through its query, for collections too large to load by mistake
+     * (SQLAlchemy's {@code lazy="write_only"}).
+     */
+    WRITE_ONLY,
     /** Access fails: the caller must ask for an eager option. */
     RAISE,
     /** Never loaded: the attribute stays empty (null for a reference). */

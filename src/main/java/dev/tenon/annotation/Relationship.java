@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
  * @Relationship(backPopulates = "employees") Dept department;        // many-to-one
  * @Relationship(foreignKey = "mgr") Emp manager;                      // self-referential
  * @Relationship(secondary = "scott.emp_project") Set<Project> projects; // many-to-many
+ * @Relationship(foreignKey = "mgr", viewOnly = true, orderBy = "sal desc") List<Emp> bestPaid; // read-only second view
  * }</pre>
  */
 @Retention(RetentionPolicy.RUNTIME)
@@ -48,4 +49,26 @@ public @interface Relationship {
 
     /** For many-to-many: the association table, {@code "schema.table"} or {@code "table"}, mapped by an entity. */
     String secondary() default "";
+
+    /**
+     * A relationship for reading only, as SQLAlchemy's {@code viewonly=True}: it loads like any other, but a flush
+     * never writes from it (no foreign key set, no association row, no orphan deleted, nothing set to NULL when its
+     * parent is deleted) and nothing cascades along it, so it takes no {@link #cascade()} of its own. Changes made
+     * to its collection in memory stay in memory. Use it for a second view over a foreign key another relationship
+     * already writes (see {@link #overlaps()}).
+     */
+    boolean viewOnly() default false;
+
+    /**
+     * Relationships this one knowingly writes the same foreign-key columns as, by name ({@code "employees"}) or
+     * qualified by their entity ({@code "Dept.employees"}), as SQLAlchemy's {@code overlaps="..."}.
+     *
+     * <p>Two relationships that write the same column (the two sides of one foreign key, or two collections over
+     * it, or two many-to-many over one association table) without {@link #backPopulates()} between them would each
+     * set it at flush, from objects that may disagree. The scan warns about every such pair on the {@code
+     * tenon.mapping} logger, with the fix: link the two sides with {@code backPopulates}, mark the one that is only
+     * read {@link #viewOnly()}, or, when both must write and the application keeps them consistent, name the other
+     * here, which silences the warning (naming it on either side is enough).
+     */
+    String[] overlaps() default {};
 }

@@ -7,8 +7,9 @@ import dev.tenon.query.Query;
 import java.util.List;
 
 /**
- * Dynamic loading ({@code lazy = DYNAMIC}): the attribute is a {@link DynamicList}, a query over the children
- * that can be filtered, ordered and counted before anything is loaded; reading it as a list runs the query.
+ * Dynamic loading ({@code lazy = DYNAMIC}, and {@code WRITE_ONLY}): the attribute is a {@link DynamicList}, a query
+ * over the children that can be filtered, ordered and counted before anything is loaded; reading it as a list runs
+ * the query (a write-only list refuses), and adding to it or removing from it is written by the next flush.
  * For collections too large to load whole.
  */
 final class DynamicLoader implements RelationshipLoader {

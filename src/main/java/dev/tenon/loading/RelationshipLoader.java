@@ -71,6 +71,7 @@ interface RelationshipLoader {
             LOADERS.put(Lazy.SELECTIN, new SelectInLoader());
             LOADERS.put(Lazy.SUBQUERY, new SubqueryLoader());
             LOADERS.put(Lazy.DYNAMIC, new DynamicLoader());
+            LOADERS.put(Lazy.WRITE_ONLY, new DynamicLoader());
             LOADERS.put(Lazy.RAISE, new RaiseLoader());
             LOADERS.put(Lazy.NOLOAD, new NoLoadLoader());
         }

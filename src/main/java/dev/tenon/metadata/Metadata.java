@@ -63,6 +63,7 @@ public final class Metadata {
         if (!problems.isEmpty()) {
             throw new MappingException(problems);
         }
+        RelationshipOverlaps.warn(entities.values());
         return new Metadata(Map.copyOf(entities), java.util.Collections.unmodifiableMap(tables));
     }
 

@@ -2,6 +2,7 @@ package dev.tenon.metadata;
 
 import dev.tenon.annotation.Cascade;
 import dev.tenon.annotation.Lazy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -37,12 +38,15 @@ public final class RelationshipModel {
     private final List<Order> orderBy;
     private final Set<Cascade> cascade;
     private final Accessor accessor;
+    private final boolean viewOnly;
+    private final Set<String> overlaps;
     private RelationshipModel backPopulates;
     private int index;
 
     RelationshipModel(EntityModel owner, String name, EntityModel target, Direction direction, boolean collection,
                       Class<?> collectionType, ForeignKeyModel foreignKey, ForeignKeyModel secondaryForeignKey, Lazy lazy,
-                      int batchSize, List<Order> orderBy, Set<Cascade> cascade, Accessor accessor) {
+                      int batchSize, List<Order> orderBy, Set<Cascade> cascade, Accessor accessor, boolean viewOnly,
+                      Set<String> overlaps) {
         this.owner = owner;
         this.name = name;
         this.target = target;
@@ -56,6 +60,8 @@ public final class RelationshipModel {
         this.orderBy = List.copyOf(orderBy);
         this.cascade = Set.copyOf(cascade);
         this.accessor = accessor;
+        this.viewOnly = viewOnly;
+        this.overlaps = Set.copyOf(overlaps);
     }
 
     void index(int value) {
@@ -150,6 +156,29 @@ public final class RelationshipModel {
     /** Whether an operation cascades along this relationship. */
     public boolean cascades(Cascade operation) {
         return cascade.contains(operation);
+    }
+
+    /** Whether the relationship is only read: a flush never writes from it, and nothing cascades along it. */
+    public boolean viewOnly() {
+        return viewOnly;
+    }
+
+    /** The relationships this one declares it overlaps ({@code overlaps}), by name or {@code Entity.name}. */
+    public Set<String> overlaps() {
+        return overlaps;
+    }
+
+    /** The columns a flush writes from this relationship: the foreign key's, both of an association table's; none if view-only. */
+    public List<ColumnModel> writtenColumns() {
+        if (viewOnly) {
+            return List.of();
+        }
+        if (secondaryForeignKey == null) {
+            return foreignKey.columns();
+        }
+        List<ColumnModel> columns = new ArrayList<>(foreignKey.columns());
+        columns.addAll(secondaryForeignKey.columns());
+        return List.copyOf(columns);
     }
 
     /** The relationship on the other side kept in sync in memory, or null. */

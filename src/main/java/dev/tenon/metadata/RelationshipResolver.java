@@ -72,13 +72,17 @@ final class RelationshipResolver {
                     + "; a collection needs List<...> or Set<...>, a single reference the entity type");
             return null;
         }
-        if (annotation.lazy() == Lazy.DYNAMIC && !collection) {
-            problems.add(where + ": lazy = DYNAMIC needs a collection; use SELECT for a single reference");
+        boolean dynamic = annotation.lazy() == Lazy.DYNAMIC || annotation.lazy() == Lazy.WRITE_ONLY;
+        if (dynamic && !collection) {
+            problems.add(where + ": lazy = " + annotation.lazy() + " needs a collection; use SELECT for a single reference");
+        } else if (dynamic && fieldType != List.class) {
+            problems.add(where + ": lazy = " + annotation.lazy() + " holds a query-backed list; declare the field as List<"
+                    + targetType.getSimpleName() + ">, not " + fieldType.getSimpleName());
         }
         if (annotation.batchSize() < 0) {
             problems.add(where + ": batchSize must be positive");
         }
-        Set<Cascade> cascade = annotation.cascade().length == 0 ? EnumSet.noneOf(Cascade.class) : EnumSet.copyOf(Arrays.asList(annotation.cascade()));
+        Set<Cascade> cascade = cascade(where, annotation);
         List<Order> orderBy = orderBy(where, target, annotation.orderBy());
         Class<?> kind = collection ? fieldType : targetType;
         if (!annotation.secondary().isEmpty()) {
@@ -111,7 +115,8 @@ final class RelationshipResolver {
             return null;
         }
         return new RelationshipModel(owner, field.getName(), target, direction, collection, kind, fk, null,
-                annotation.lazy(), annotation.batchSize(), orderBy, cascade, Accessor.of(field));
+                annotation.lazy(), annotation.batchSize(), orderBy, cascade, Accessor.of(field), annotation.viewOnly(),
+                Set.copyOf(Arrays.asList(annotation.overlaps())));
     }
 
     private RelationshipModel manyToMany(String where, EntityModel owner, EntityModel target, Relationship annotation,
@@ -139,7 +144,27 @@ final class RelationshipResolver {
             return null;
         }
         return new RelationshipModel(owner, field.getName(), target, Direction.MANY_TO_MANY, true, kind, ownerKey,
-                others.get(0), annotation.lazy(), annotation.batchSize(), orderBy, cascade, Accessor.of(field));
+                others.get(0), annotation.lazy(), annotation.batchSize(), orderBy, cascade, Accessor.of(field), annotation.viewOnly(),
+                Set.copyOf(Arrays.asList(annotation.overlaps())));
+    }
+
+    /**
+     * The operations that cascade. A view-only relationship writes nothing, so nothing cascades along it: the
+     * default cascade is dropped, and any other is refused, as SQLAlchemy refuses it.
+     */
+    private Set<Cascade> cascade(String where, Relationship annotation) {
+        Set<Cascade> cascade = annotation.cascade().length == 0 ? EnumSet.noneOf(Cascade.class) : EnumSet.copyOf(Arrays.asList(annotation.cascade()));
+        if (!annotation.viewOnly()) {
+            return cascade;
+        }
+        if (!EnumSet.of(Cascade.SAVE_UPDATE, Cascade.MERGE).equals(cascade) && !cascade.isEmpty()) {
+            problems.add(where + ": cascade = " + cascade + " does nothing on a viewOnly relationship, which a flush never "
+                    + "writes; remove the cascade, or viewOnly");
+        }
+        if (annotation.lazy() == Lazy.WRITE_ONLY) {
+            problems.add(where + ": a viewOnly relationship cannot be WRITE_ONLY (it could neither be read nor written); use DYNAMIC");
+        }
+        return EnumSet.noneOf(Cascade.class);
     }
 
     private ForeignKeyModel choose(String where, EntityModel owner, EntityModel target, List<ForeignKeyModel> candidates,

@@ -30,35 +30,47 @@ final class DeletedParents {
     private final Session session;
     private final UnitOfWork unitOfWork;
     private final Map<RelationshipModel, Map<Object, List<InstanceState>>> childrenByKey = new HashMap<>();
+    /** The deleted objects whose children were already dealt with, across the calls of one flush. */
+    private final Set<InstanceState> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The same, in the order they were seen. */
+    private final List<InstanceState> seen = new ArrayList<>();
 
     DeletedParents(Session session, UnitOfWork unitOfWork) {
         this.session = session;
         this.unitOfWork = unitOfWork;
     }
 
-    /** Deletes the children that cascade; returns links to NULL for the others, whose back references it clears. */
+    /**
+     * Deletes the children that cascade; returns links to NULL for the others, whose back references it clears.
+     * Called again in the same flush, it looks only at the objects deleted since (the orphans the flush found).
+     */
     List<Link> detachChildren() {
         List<Link> links = new ArrayList<>();
-        Set<InstanceState> done = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<InstanceState> deleted = newlyDeleted(done);
+        List<InstanceState> deleted = newlyDeleted();
         while (!deleted.isEmpty()) {
             done.addAll(deleted);
+            seen.addAll(deleted);
             childrenByKey.clear();
             loadUnloadedChildren(deleted);
             for (InstanceState parent : deleted) {
                 for (RelationshipModel relationship : parent.entity().relationships()) {
-                    if (relationship.direction() == Direction.ONE_TO_MANY) {
+                    if (relationship.direction() == Direction.ONE_TO_MANY && !relationship.viewOnly()) {
                         detach(parent, relationship, links);
                     }
                 }
             }
-            deleted = newlyDeleted(done);
+            deleted = newlyDeleted();
         }
         return links;
     }
 
+    /** Every object this flush deletes (not those an earlier flush deleted), in order, once {@link #detachChildren()} saw them. */
+    List<InstanceState> deleted() {
+        return seen;
+    }
+
     /** The objects to delete in this flush not yet looked at (one deleted by an earlier flush had its turn then). */
-    private List<InstanceState> newlyDeleted(Set<InstanceState> done) {
+    private List<InstanceState> newlyDeleted() {
         List<InstanceState> deleted = new ArrayList<>();
         for (InstanceState state : session.identityMap().snapshotOfStates()) {
             if (state.status() == Status.DELETED && !done.contains(state) && session.identityMap().maps(state)) {
@@ -91,7 +103,7 @@ final class DeletedParents {
         Map<RelationshipModel, List<Object>> keys = new LinkedHashMap<>();
         for (InstanceState parent : deleted) {
             for (RelationshipModel relationship : parent.entity().relationships()) {
-                if (relationship.direction() == Direction.ONE_TO_MANY && !isLoaded(relationship.get(parent.object()))) {
+                if (relationship.direction() == Direction.ONE_TO_MANY && !relationship.viewOnly() && !isLoaded(relationship.get(parent.object()))) {
                     keys.computeIfAbsent(relationship, r -> new ArrayList<>()).add(key(parent.object(), relationship.foreignKey().targetColumns()));
                 }
             }

@@ -46,8 +46,8 @@ final class Reattachment {
                     check(state, relationship);
                     return session.get(type, key);
                 }));
-            } else if (value instanceof DynamicList<?>) {
-                relationship.set(state.object(), new DynamicList<>(children(state, relationship)));
+            } else if (value instanceof DynamicList<?> dynamic) {
+                relationship.set(state.object(), DynamicCollections.rebind(session, state.object(), relationship, dynamic));
             }
         }
     }

@@ -4,12 +4,15 @@ import dev.tenon.annotation.Cascade;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
+import dev.tenon.loading.Keys;
+import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
 import dev.tenon.proxy.TenonProxy;
+import dev.tenon.query.DynamicList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -38,6 +41,10 @@ final class RelationshipSync {
     final List<Association> associationDeletes = new ArrayList<>();
     /** Objects deleted by this flush with a many-to-many: all their association rows go (target is null). */
     final List<Association> deletedOwners = new ArrayList<>();
+    /** The dynamic collections whose pending changes this flush writes, to forget once it succeeded. */
+    final List<DynamicList<?>> dynamicLists = new ArrayList<>();
+    /** Whether the current round of syncing found an orphan, whose children another round must see. */
+    private boolean orphaned;
 
     RelationshipSync(Session session, UnitOfWork unitOfWork) {
         this.session = session;
@@ -48,18 +55,32 @@ final class RelationshipSync {
 
     void run() {
         // First the children of deleted parents, which may delete more objects (a delete cascade), then the rest.
-        links.addAll(deletedParents.detachChildren());
-        for (InstanceState state : identityMap.snapshotOfStates()) {
-            if (state.status() == Status.DELETED) {
-                leaveManyToManys(state);
-                continue;
-            }
-            for (RelationshipModel relationship : state.entity().relationships()) {
-                if (relationship.collection()) {
-                    syncCollection(state, relationship);
-                } else {
-                    syncReference(state, relationship);
+        // Syncing finds orphans (delete-orphan), deleted as session.delete deletes: their own children are then
+        // dealt with by another round, loaded when unloaded, deleted or set to NULL, before any statement runs.
+        Set<InstanceState> synced = Collections.newSetFromMap(new IdentityHashMap<>());
+        do {
+            orphaned = false;
+            links.addAll(deletedParents.detachChildren());
+            for (InstanceState state : identityMap.snapshotOfStates()) {
+                if (state.status() != Status.DELETED && synced.add(state)) {
+                    sync(state);
                 }
+            }
+        } while (orphaned);
+        for (InstanceState state : deletedParents.deleted()) {
+            leaveManyToManys(state);
+        }
+    }
+
+    private void sync(InstanceState state) {
+        for (RelationshipModel relationship : state.entity().relationships()) {
+            if (relationship.viewOnly()) {
+                continue; // read only: what it holds in memory is never written
+            }
+            if (relationship.collection()) {
+                syncCollection(state, relationship);
+            } else {
+                syncReference(state, relationship);
             }
         }
     }
@@ -70,9 +91,15 @@ final class RelationshipSync {
      */
     static boolean hasChanges(InstanceState state) {
         for (RelationshipModel relationship : state.entity().relationships()) {
+            if (relationship.viewOnly()) {
+                continue;
+            }
             Object value = relationship.get(state.object());
             Object loaded = state.loaded(relationship);
             if (relationship.collection()) {
+                if (value instanceof DynamicList<?> dynamic && dynamic.hasPendingChanges()) {
+                    return true;
+                }
                 if (!Members.readable(value) || !(value == null || value instanceof Collection<?>)) {
                     continue;
                 }
@@ -94,6 +121,10 @@ final class RelationshipSync {
 
     private void syncCollection(InstanceState state, RelationshipModel relationship) {
         Object value = relationship.get(state.object());
+        if (value instanceof DynamicList<?> dynamic) {
+            syncDynamic(state, relationship, dynamic);
+            return;
+        }
         if (!Members.readable(value) || !(value == null || value instanceof Collection<?>)) {
             return;
         }
@@ -143,13 +174,59 @@ final class RelationshipSync {
         }
     }
 
+    /**
+     * A dynamic collection is never loaded: what {@code add} and {@code remove} recorded on it is what changed, written
+     * as for any collection. A removed object that is not a member (its key points elsewhere) is left alone.
+     */
+    private void syncDynamic(InstanceState state, RelationshipModel relationship, DynamicList<?> dynamic) {
+        if (!dynamic.hasPendingChanges()) {
+            return;
+        }
+        dynamicLists.add(dynamic);
+        DynamicList.Pending<?> pending = dynamic.pending();
+        Object owner = state.object();
+        for (Object member : pending.added()) {
+            if (relationship.direction() == Direction.MANY_TO_MANY) {
+                associationInserts.add(new Association(relationship, owner, member));
+                mirrorAdd(relationship.backPopulates(), member, owner);
+            } else {
+                links.add(new Link(member, relationship.foreignKey(), owner));
+                setBackReference(relationship.backPopulates(), member, owner);
+            }
+        }
+        for (Object member : pending.removed()) {
+            if (relationship.direction() == Direction.MANY_TO_MANY) {
+                associationDeletes.add(new Association(relationship, owner, member));
+                mirrorRemove(relationship.backPopulates(), member, owner);
+            } else if (pointsAt(member, relationship, owner)) {
+                removeChild(relationship, owner, member);
+            }
+        }
+    }
+
+    /** Whether a child's foreign key (or its back reference) names this parent. */
+    private static boolean pointsAt(Object child, RelationshipModel relationship, Object parent) {
+        RelationshipModel back = relationship.backPopulates();
+        if (back != null && back.get(child) == parent) {
+            return true;
+        }
+        List<ColumnModel> columns = relationship.foreignKey().columns();
+        for (int i = 0; i < columns.size(); i++) {
+            Object value = Keys.value(child, columns.get(i));
+            if (value == null || !value.equals(Keys.value(parent, relationship.foreignKey().targetColumns().get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A deleted object's association rows are deleted; loaded collections on the other side forget it. */
     private void leaveManyToManys(InstanceState state) {
         if (!identityMap.maps(state)) {
             return; // deleted by an earlier flush of this transaction
         }
         for (RelationshipModel relationship : state.entity().relationships()) {
-            if (relationship.direction() != Direction.MANY_TO_MANY) {
+            if (relationship.direction() != Direction.MANY_TO_MANY || relationship.viewOnly()) {
                 continue;
             }
             deletedOwners.add(new Association(relationship, state.object(), null));
@@ -183,6 +260,7 @@ final class RelationshipSync {
                 if (target == null && back != null && back.cascades(Cascade.DELETE_ORPHAN)) {
                     // Left its parent for no other: an orphan, whichever side the application changed.
                     unitOfWork.deleteOrphan(state.object());
+                    orphaned = true;
                 }
             }
             if (target != null) {
@@ -202,17 +280,34 @@ final class RelationshipSync {
     /** A child left its parent's one-to-many: delete it (delete-orphan) or set its foreign key to NULL. */
     private void removeChild(RelationshipModel relationship, Object parent, Object child) {
         RelationshipModel back = relationship.backPopulates();
-        if (back != null && back.get(child) != parent && back.get(child) != null) {
+        Object reference = back == null ? null : back.get(child);
+        if (reference != null && !refersTo(reference, parent, relationship)) {
             return; // moved to another parent: that parent's side sets the key
         }
         if (relationship.cascades(Cascade.DELETE_ORPHAN)) {
             unitOfWork.deleteOrphan(child);
+            orphaned = true;
             return;
         }
         if (back != null) {
             back.set(child, null);
         }
         links.add(new Link(child, relationship.foreignKey(), null));
+    }
+
+    /**
+     * Whether a child's back reference is the parent. A child loaded before its parent's collection holds an unloaded
+     * proxy of the parent there, not the parent itself: the same parent when the proxy's key is the parent's.
+     */
+    private static boolean refersTo(Object reference, Object parent, RelationshipModel relationship) {
+        if (reference == parent) {
+            return true;
+        }
+        if (reference instanceof TenonProxy proxy) {
+            return proxy.tenon$isLoaded() ? proxy.tenon$target() == parent
+                    : proxy.tenon$key().equals(relationship.owner().identityOf(parent));
+        }
+        return false;
     }
 
     private static void setBackReference(RelationshipModel back, Object child, Object parent) {

@@ -26,6 +26,7 @@ final class UndoLog {
 
     private final Map<InstanceState, SavedState> states = new IdentityHashMap<>();
     private final Deque<FieldChange> fields = new ArrayDeque<>();
+    private final Deque<Runnable> others = new ArrayDeque<>();
 
     /** Saves a state before the flush first changes it in this transaction. */
     void save(InstanceState state) {
@@ -54,8 +55,16 @@ final class UndoLog {
         }
     }
 
+    /** Remembers how to put back something else a flush consumed: the pending changes of a dynamic collection. */
+    void onUndo(Runnable restore) {
+        others.push(restore);
+    }
+
     /** Puts every saved state and field back, and the identity map with them. */
     void undo(IdentityMap identityMap) {
+        while (!others.isEmpty()) {
+            others.pop().run();
+        }
         while (!fields.isEmpty()) {
             FieldChange change = fields.pop();
             change.column().set(change.object(), change.oldValue());
@@ -83,5 +92,6 @@ final class UndoLog {
     void clear() {
         states.clear();
         fields.clear();
+        others.clear();
     }
 }

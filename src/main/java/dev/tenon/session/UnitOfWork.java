@@ -13,6 +13,7 @@ import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.proxy.ReferenceProxies;
 import dev.tenon.proxy.TenonProxy;
+import dev.tenon.query.DynamicList;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -100,6 +101,7 @@ final class UnitOfWork {
             new Reattachment(session).rebind(state);
         } else {
             identityMap.track(state);
+            DynamicCollections.install(session, state);
         }
         return true;
     }
@@ -110,6 +112,10 @@ final class UnitOfWork {
                 continue;
             }
             Object value = relationship.get(state.object());
+            if (value instanceof DynamicList<?> dynamic) {
+                // Never loaded: its new members are the ones add() recorded since the last flush.
+                value = dynamic.hasPendingChanges() ? dynamic.pending().added() : null;
+            }
             if (!Members.readable(value) || value instanceof TenonProxy || value == null) {
                 continue;
             }
@@ -223,6 +229,9 @@ final class UnitOfWork {
             RelationshipSync sync = new RelationshipSync(session, this);
             sync.run();
             new Flush(session, undo, sync).run(identityMap.snapshotOfStates());
+            for (DynamicList<?> dynamic : sync.dynamicLists) {
+                forgetWritten(dynamic);
+            }
         } catch (TransactionRolledBackException e) {
             throw e;        // lost before this flush wrote anything: reported as it is, until commit() or rollback()
         } catch (RuntimeException e) {
@@ -231,6 +240,12 @@ final class UnitOfWork {
         } finally {
             flushing = false;
         }
+    }
+
+    /** Written by this flush, the dynamic list's changes are no longer pending, unless the transaction rolls back. */
+    private <E> void forgetWritten(DynamicList<E> dynamic) {
+        DynamicList.Pending<E> written = dynamic.takePending();
+        undo.onUndo(() -> dynamic.restorePending(written));
     }
 
     /** The database rolled the transaction back after a failure: its flushes are undone in memory, objects stay. */

@@ -7,12 +7,14 @@ import dev.tenon.MappingException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.ForeignKey;
 import dev.tenon.annotation.Id;
+import dev.tenon.annotation.Lazy;
 import dev.tenon.annotation.Relationship;
 import dev.tenon.annotation.Table;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -291,6 +293,24 @@ class MappingValidationTest {
                 "LonelyKeyless: no primary key; mark the key field(s) with @Id",
                 "LonelyKeyless.lighthouses: no foreign key joins lonely_keyless and lighthouse;"
                         + " add @ForeignKey(\"lonely_keyless.<key column>\") to a column of Lighthouse (or the reverse)");
+    }
+
+    @Table(name = "set_parent")
+    static class SetParent {
+        @Id Integer id;
+        @Relationship(lazy = Lazy.WRITE_ONLY) Set<SetChild> children;
+    }
+
+    @Table(name = "set_child")
+    static class SetChild {
+        @Id Integer id;
+        @Column @ForeignKey("set_parent.id") Integer parentId;
+    }
+
+    @Test
+    void aDynamicRelationshipNeedsAListField() {
+        assertThat(onlyProblem(SetParent.class, SetChild.class)).isEqualTo(
+                "SetParent.children: lazy = WRITE_ONLY holds a query-backed list; declare the field as List<SetChild>, not Set");
     }
 
     private static String onlyProblem(Class<?>... classes) {
