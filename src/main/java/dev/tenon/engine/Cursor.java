@@ -1,6 +1,5 @@
 package dev.tenon.engine;
 
-import dev.tenon.SqlExecutionException;
 import dev.tenon.sql.BoundSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,14 +14,16 @@ public final class Cursor implements AutoCloseable {
     private final PreparedStatement statement;
     private final ResultSet result;
     private final BoundSql sql;
+    private final Executor executor;
     private final LongConsumer onClose;
     private long rows;
     private boolean closed;
 
-    Cursor(PreparedStatement statement, ResultSet result, BoundSql sql, LongConsumer onClose) {
+    Cursor(PreparedStatement statement, ResultSet result, BoundSql sql, Executor executor, LongConsumer onClose) {
         this.statement = statement;
         this.result = result;
         this.sql = sql;
+        this.executor = executor;
         this.onClose = onClose;
     }
 
@@ -35,7 +36,7 @@ public final class Cursor implements AutoCloseable {
             }
             return more;
         } catch (SQLException e) {
-            throw new SqlExecutionException("reading a row", sql.sql(), e);
+            throw executor.failure("reading a row", sql.sql(), e);
         }
     }
 

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The one place every statement runs through. It owns the lifetime of statements and result sets (nobody
  * else closes them), logs each statement on {@code tenon.sql} at DEBUG with its parameters, time and row
  * count, counts it in the database's and the caller's {@link Statistics}, and wraps a driver error in a
- * {@link SqlExecutionException} carrying the SQL (never the values).
+ * {@link SqlExecutionException} carrying the SQL (never the values, unless {@link #showValuesInErrors(boolean)}).
  */
 public final class Executor {
     private static final Logger SQL_LOG = LoggerFactory.getLogger("tenon.sql");
@@ -26,6 +26,7 @@ public final class Executor {
     private final Dialect dialect;
     private final Statistics statistics;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean showValuesInErrors;
 
     Executor(Dialect dialect, Statistics statistics) {
         this.dialect = dialect;
@@ -40,6 +41,24 @@ public final class Executor {
     /** Removes a listener. */
     public void removeListener(StatementListener listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * Whether a {@link SqlExecutionException}'s message may repeat the driver's whole message, row values included
+     * ({@code Key (code)=(...)}); off by default, since messages end up in logs and error pages.
+     */
+    public void showValuesInErrors(boolean value) {
+        this.showValuesInErrors = value;
+    }
+
+    /** Whether exception messages may show row values; see {@link #showValuesInErrors(boolean)}. */
+    public boolean showsValuesInErrors() {
+        return showValuesInErrors;
+    }
+
+    /** Tenon's exception for a driver error while {@code doing} something with {@code sql}, values shown only if allowed. */
+    public SqlExecutionException failure(String doing, String sql, SQLException e) {
+        return new SqlExecutionException(doing, sql, e, showValuesInErrors);
     }
 
     /** Runs a query, handing each row to {@code handler}; returns the number of rows. */
@@ -152,7 +171,7 @@ public final class Executor {
             bind(statement, sql.params());
             ResultSet result = statement.executeQuery();
             finish(StatementKind.SELECT, sql.sql(), sql.params(), start, 0, local);
-            return new Cursor(statement, result, sql, rows -> {
+            return new Cursor(statement, result, sql, this, rows -> {
                 statistics.addRowsRead(rows);
                 if (local != null) {
                     local.addRowsRead(rows);
@@ -190,7 +209,7 @@ public final class Executor {
 
     private SqlExecutionException failed(String doing, BoundSql sql, SQLException e) {
         SQL_LOG.debug("FAILED {} | {} | {}", sql.sql(), sql.shownParams(), e.getMessage());
-        return new SqlExecutionException(doing, sql.sql(), e);
+        return failure(doing, sql.sql(), e);
     }
 
     static void closeQuietly(AutoCloseable closeable) {

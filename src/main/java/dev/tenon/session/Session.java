@@ -1,7 +1,6 @@
 package dev.tenon.session;
 
 import dev.tenon.IdentityException;
-import dev.tenon.SqlExecutionException;
 import dev.tenon.TenonException;
 import dev.tenon.engine.Executor;
 import dev.tenon.engine.Statistics;
@@ -191,7 +190,7 @@ public final class Session implements AutoCloseable {
             } catch (SQLException e) {
                 rollbackAfterFailure();
                 unitOfWork.undoFailedTransaction();
-                throw new SqlExecutionException("committing", "COMMIT", e);
+                throw database.executor().failure("committing", "COMMIT", e);
             }
             release();
         }
