@@ -1,6 +1,7 @@
 package dev.tenon.engine;
 
 import dev.tenon.SqlExecutionException;
+import dev.tenon.TenonException;
 import dev.tenon.sql.BoundSql;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Param;
@@ -65,6 +66,7 @@ public final class Executor {
     public long query(Connection connection, BoundSql sql, Statistics local, RowHandler handler) {
         long start = System.nanoTime();
         long rows = 0;
+        checkParameterCount(sql.sql(), sql.params().size());
         try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
             bind(statement, sql.params());
             try (ResultSet result = statement.executeQuery()) {
@@ -84,6 +86,7 @@ public final class Executor {
     public int update(Connection connection, BoundSql sql, Statistics local) {
         long start = System.nanoTime();
         int rows;
+        checkParameterCount(sql.sql(), sql.params().size());
         try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
             bind(statement, sql.params());
             rows = statement.executeUpdate();
@@ -111,6 +114,9 @@ public final class Executor {
     public int[] batch(Connection connection, String sql, List<List<Param>> rows, int batchSize, String[] returning, Statistics local,
                        RowHandler generated) {
         int[] counts = new int[rows.size()];
+        if (!rows.isEmpty()) {
+            checkParameterCount(sql, rows.get(0).size());
+        }
         try (PreparedStatement statement = returning == null ? connection.prepareStatement(sql)
                 : connection.prepareStatement(sql, returning)) {
             for (int start = 0; start < rows.size(); start += batchSize) {
@@ -165,6 +171,7 @@ public final class Executor {
     public Cursor open(Connection connection, BoundSql sql, Statistics local, int fetchSize) {
         long start = System.nanoTime();
         PreparedStatement statement = null;
+        checkParameterCount(sql.sql(), sql.params().size());
         try {
             statement = connection.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(fetchSize);
@@ -180,6 +187,21 @@ public final class Executor {
         } catch (SQLException e) {
             closeQuietly(statement);
             throw failed("opening a cursor", sql, e);
+        }
+    }
+
+    /**
+     * Refuses a statement with more parameters than the database takes, before it reaches the driver: PostgreSQL's
+     * driver fails only once the statement is on its way, on a connection it may leave unusable.
+     */
+    private void checkParameterCount(String sql, int count) {
+        int most = dialect.maxParameters();
+        if (count > most) {
+            String shown = sql.length() > 300 ? sql.substring(0, 300) + "..." : sql;
+            throw new TenonException(String.format(java.util.Locale.ROOT, "A statement with %,d parameters was not sent: %s binds at most %,d"
+                    + " in one statement. Match many values of one attribute with Condition.in(path, values), which binds them as"
+                    + " one array, rather than an OR of comparisons, or split the work over several statements.\nSQL: %s",
+                    count, dialect.name(), most, shown));
         }
     }
 

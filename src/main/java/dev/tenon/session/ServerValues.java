@@ -28,7 +28,15 @@ final class ServerValues {
 
     /** Sets {@code columns} of every updated object from its row; the objects are of one table. */
     void read(List<InstanceState> states, List<ColumnModel> columns) {
+        if (states.isEmpty()) {
+            return;
+        }
         int chunk = session.options().batchSize();
+        int keyColumns = states.get(0).entity().table().primaryKey().size();
+        if (keyColumns > 1) {
+            // Row values bind one parameter per key column: stay within what the database takes in one statement.
+            chunk = Math.max(1, Math.min(chunk, session.database().dialect().maxParameters() / keyColumns));
+        }
         for (int from = 0; from < states.size(); from += chunk) {
             readChunk(states.subList(from, Math.min(states.size(), from + chunk)), columns);
         }
