@@ -191,8 +191,8 @@ public final class Executor {
     }
 
     /**
-     * Refuses a statement with more parameters than the database takes, before it reaches the driver: PostgreSQL's
-     * driver fails only once the statement is on its way, on a connection it may leave unusable.
+     * Refuses a statement with more parameters than the database takes before it reaches the driver, whose own error
+     * says nothing of the limit or of the fix, and leaves the transaction as it was.
      */
     private void checkParameterCount(String sql, int count) {
         int most = dialect.maxParameters();
