@@ -1,31 +1,67 @@
 package dev.tenon;
 
-import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 
 /**
- * A statement failed in the database. Carries the SQL text and the driver's SQLState; never the bound
- * values (they may be secrets), which the {@code tenon.sql.bind} logger shows at TRACE.
+ * A statement failed in the database. Carries the SQL text, the SQLState and, when the driver gives them apart
+ * (PostgreSQL does), the constraint, table and column; its message never shows row values, unless the application
+ * allows them ({@code Database.showValuesInErrors(true)}): drivers put them in their messages (PostgreSQL's
+ * {@code Key (code)=(...) already exists}, H2's description of the index a row broke), and messages end up in logs
+ * and error pages. The bound values are on the {@code tenon.sql.bind} logger at TRACE.
+ *
+ * <p>{@link #getCause()} is the driver's own exception, unchanged: its message may show values, so an application
+ * that must not log them logs this exception's message, not the cause's.
  */
 public class SqlExecutionException extends TenonException {
     private static final long serialVersionUID = 1L;
 
     private final String sql;
     private final String sqlState;
+    private final String constraint;
+    private final String table;
+    private final String column;
 
-    /** Wraps the driver's exception for {@code sql}, saying what Tenon was doing ({@code doing}). */
+    /** Wraps the driver's exception for {@code sql}, saying what Tenon was doing ({@code doing}); no values shown. */
     public SqlExecutionException(String doing, String sql, SQLException cause) {
-        super("Error " + doing + ": " + reported(cause).getMessage() + " [SQLState " + reported(cause).getSQLState() + "]\nSQL: " + sql, cause);
-        this.sql = sql;
-        this.sqlState = reported(cause).getSQLState();
+        this(doing, sql, cause, false);
     }
 
     /**
-     * The exception whose message is safe to show: PostgreSQL's driver writes a failed batch entry with its
-     * values inlined into the BatchUpdateException's message, while the next exception holds the server's own error.
+     * Wraps the driver's exception for {@code sql}, saying what Tenon was doing ({@code doing}); with
+     * {@code showValues}, the driver's whole message, values included, else only what names the failure.
      */
-    private static SQLException reported(SQLException cause) {
-        return cause instanceof BatchUpdateException && cause.getNextException() != null ? cause.getNextException() : cause;
+    public SqlExecutionException(String doing, String sql, SQLException cause, boolean showValues) {
+        this(doing, sql, cause, DriverMessage.of(cause, showValues));
+    }
+
+    private SqlExecutionException(String doing, String sql, SQLException cause, DriverMessage driver) {
+        super(message(doing, sql, driver), cause);
+        this.sql = sql;
+        this.sqlState = driver.sqlState();
+        this.constraint = driver.constraint();
+        this.table = driver.table();
+        this.column = driver.column();
+    }
+
+    private static String message(String doing, String sql, DriverMessage driver) {
+        StringBuilder text = new StringBuilder("Error ").append(doing).append(": ");
+        text.append(driver.text().isEmpty() ? "the database refused it" : driver.text());
+        text.append(" [SQLState ").append(driver.sqlState());
+        part(text, "constraint", driver.constraint());
+        part(text, "table", driver.table());
+        part(text, "column", driver.column());
+        text.append(']');
+        if (driver.valuesLeftOut()) {
+            text.append("\n(row values left out: Database.showValuesInErrors(true) shows the driver's whole message,"
+                    + " the tenon.sql.bind logger at TRACE the bound values)");
+        }
+        return text.append("\nSQL: ").append(sql).toString();
+    }
+
+    private static void part(StringBuilder text, String name, String value) {
+        if (value != null) {
+            text.append(", ").append(name).append(' ').append(value);
+        }
     }
 
     /** The statement that failed. */
@@ -36,6 +72,21 @@ public class SqlExecutionException extends TenonException {
     /** The driver's SQLState, or null. */
     public String sqlState() {
         return sqlState;
+    }
+
+    /** The constraint the database named apart from its message (PostgreSQL does, H2 does not), or null. */
+    public String constraint() {
+        return constraint;
+    }
+
+    /** The table the database named apart from its message, schema-qualified when it said the schema, or null. */
+    public String table() {
+        return table;
+    }
+
+    /** The column the database named apart from its message (a NOT NULL violation on PostgreSQL), or null. */
+    public String column() {
+        return column;
     }
 
     /** Whether the database refused the statement for a constraint (SQLState class 23), on any database. */

@@ -21,8 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The one place every statement runs through. It owns the lifetime of statements and result sets (nobody
  * else closes them), logs each statement on {@code tenon.sql} at DEBUG with its time and row count and its
  * values on {@code tenon.sql.bind} at TRACE, counts it in the database's and the caller's {@link Statistics},
- * and wraps a driver error in a {@link SqlExecutionException} carrying the SQL (never the values), or in a
- * {@link TimeoutException} when the statement or socket timeout of the {@link ConnectionOptions} expired.
+ * and wraps a driver error in a {@link SqlExecutionException} carrying the SQL (never the values, unless
+ * {@link #showValuesInErrors(boolean)}), or in a {@link TimeoutException} when the statement or socket timeout of
+ * the {@link ConnectionOptions} expired.
  */
 public final class Executor {
     private final Dialect dialect;
@@ -30,6 +31,7 @@ public final class Executor {
     private final Duration statementTimeout;
     private final Duration socketTimeout;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean showValuesInErrors;
 
     /** An executor; a zero timeout is no limit (see {@link ConnectionOptions}). */
     Executor(Dialect dialect, Statistics statistics, Duration statementTimeout, Duration socketTimeout) {
@@ -49,10 +51,29 @@ public final class Executor {
         listeners.remove(listener);
     }
 
+    /**
+     * Whether a {@link SqlExecutionException}'s message may repeat the driver's whole message, row values included
+     * ({@code Key (code)=(...)}); off by default, since messages end up in logs and error pages.
+     */
+    public void showValuesInErrors(boolean value) {
+        this.showValuesInErrors = value;
+    }
+
+    /** Whether exception messages may show row values; see {@link #showValuesInErrors(boolean)}. */
+    public boolean showsValuesInErrors() {
+        return showValuesInErrors;
+    }
+
+    /** Tenon's exception for a driver error while {@code doing} something with {@code sql}, values shown only if allowed. */
+    public SqlExecutionException failure(String doing, String sql, SQLException e) {
+        return new SqlExecutionException(doing, sql, e, showValuesInErrors);
+    }
+
     /** Runs a query, handing each row to {@code handler}; returns the number of rows. */
     public long query(Connection connection, BoundSql sql, Statistics local, RowHandler handler) {
         long start = System.nanoTime();
         long rows = 0;
+        checkParameterCount(sql.sql(), sql.params().size());
         try (PreparedStatement statement = limited(connection.prepareStatement(sql.sql()))) {
             bind(statement, sql.params());
             try (ResultSet result = statement.executeQuery()) {
@@ -74,6 +95,7 @@ public final class Executor {
     public int update(Connection connection, BoundSql sql, Statistics local) {
         long start = System.nanoTime();
         int rows;
+        checkParameterCount(sql.sql(), sql.params().size());
         try (PreparedStatement statement = limited(connection.prepareStatement(sql.sql()))) {
             bind(statement, sql.params());
             rows = statement.executeUpdate();
@@ -103,6 +125,9 @@ public final class Executor {
     public int[] batch(Connection connection, String sql, List<List<Param>> rows, int batchSize, String[] returning, Statistics local,
                        RowHandler generated) {
         int[] counts = new int[rows.size()];
+        if (!rows.isEmpty()) {
+            checkParameterCount(sql, rows.get(0).size());
+        }
         try (PreparedStatement statement = limited(returning == null ? connection.prepareStatement(sql)
                 : connection.prepareStatement(sql, returning))) {
             for (int start = 0; start < rows.size(); start += batchSize) {
@@ -158,6 +183,7 @@ public final class Executor {
     public Cursor open(Connection connection, BoundSql sql, Statistics local, int fetchSize) {
         long start = System.nanoTime();
         PreparedStatement statement = null;
+        checkParameterCount(sql.sql(), sql.params().size());
         try {
             statement = limited(connection.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY));
             statement.setFetchSize(fetchSize);
@@ -191,6 +217,21 @@ public final class Executor {
         return statement;
     }
 
+    /**
+     * Refuses a statement with more parameters than the database takes before it reaches the driver, whose own error
+     * says nothing of the limit or of the fix, and leaves the transaction as it was.
+     */
+    private void checkParameterCount(String sql, int count) {
+        int most = dialect.maxParameters();
+        if (count > most) {
+            String shown = sql.length() > 300 ? sql.substring(0, 300) + "..." : sql;
+            throw new TenonException(String.format(java.util.Locale.ROOT, "A statement with %,d parameters was not sent: %s binds at most %,d"
+                    + " in one statement. Match many values of one attribute with Condition.in(path, values), which binds them as"
+                    + " one array, rather than an OR of comparisons, or split the work over several statements.\nSQL: %s",
+                    count, dialect.name(), most, shown));
+        }
+    }
+
     private void bind(PreparedStatement statement, List<Param> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             params.get(i).bind(statement, i + 1, dialect);
@@ -222,7 +263,7 @@ public final class Executor {
         SqlLog.failed(sql, e.getMessage());
         SqlLog.values(rows);
         TimeoutException expired = expired(doing, sql, e);
-        return recordFailure(expired != null ? expired : new SqlExecutionException(doing, sql, e), local);
+        return recordFailure(expired != null ? expired : failure(doing, sql, e), local);
     }
 
     /** Counts a failure and tells the caller's statistics, whose owner may have lost its transaction with it. */

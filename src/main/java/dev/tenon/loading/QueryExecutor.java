@@ -132,7 +132,7 @@ public final class QueryExecutor implements QueryRunner {
                         assembler.row(cursor.row());
                     }
                 } catch (SQLException e) {
-                    throw new dev.tenon.SqlExecutionException("reading a streamed row", compiled.select().toBoundSql(context.dialect()).sql(), e);
+                    throw context.executor().failure("reading a streamed row", compiled.select().toBoundSql(context.dialect()).sql(), e);
                 }
                 assembler.finish();
                 handedOutBy = assembler;

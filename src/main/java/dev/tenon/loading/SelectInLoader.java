@@ -58,8 +58,9 @@ final class SelectInLoader implements RelationshipLoader {
         }
         List<Object> keys = new ArrayList<>(parentsByKey.keySet());
         Map<Object, List<Object>> children = new LinkedHashMap<>();
-        for (int start = 0; start < keys.size(); start += batchSize) {
-            children.putAll(childrenOf(context, node, keys.subList(start, Math.min(keys.size(), start + batchSize))));
+        int perStatement = keysPerStatement(context, batchSize, relationship.remoteColumns().size());
+        for (int start = 0; start < keys.size(); start += perStatement) {
+            children.putAll(childrenOf(context, node, keys.subList(start, Math.min(keys.size(), start + perStatement))));
         }
         parentsByKey.forEach((key, owners) -> {
             for (InstanceState owner : owners) {
@@ -102,8 +103,9 @@ final class SelectInLoader implements RelationshipLoader {
             }
         }
         List<Object> keys = new ArrayList<>(missing);
-        for (int start = 0; start < keys.size(); start += batchSize) {
-            List<Object> batch = keys.subList(start, Math.min(keys.size(), start + batchSize));
+        int perStatement = keysPerStatement(context, batchSize, target.primaryKey().size());
+        for (int start = 0; start < keys.size(); start += perStatement) {
+            List<Object> batch = keys.subList(start, Math.min(keys.size(), start + perStatement));
             Aliases aliases = new Aliases();
             String alias = aliases.next(target.table().name());
             Select select = new Select().from(new FromItem.TableRef(target.table(), alias));
@@ -143,6 +145,14 @@ final class SelectInLoader implements RelationshipLoader {
             return null;
         }
         return Keys.targetIdentity(values, relationship.remoteColumns(), relationship.target().primaryKey());
+    }
+
+    /**
+     * Keys per statement: the batch size, or fewer for a composite key, whose row values bind one parameter per column
+     * and key and must stay within the database's parameter limit. One column binds one array, of any length.
+     */
+    static int keysPerStatement(LoadContext context, int batchSize, int keyColumns) {
+        return keyColumns == 1 ? batchSize : Math.max(1, Math.min(batchSize, context.dialect().maxParameters() / keyColumns));
     }
 
     /** {@code key IN (...)} for one column (an array on PostgreSQL), row values for a composite key. */

@@ -1,5 +1,6 @@
 package dev.tenon.query;
 
+import dev.tenon.TenonException;
 import dev.tenon.annotation.Lazy;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +57,24 @@ public final class Load {
     }
 
     private static Load start(String relationship, Lazy strategy) {
+        requireName(relationship, strategy, "");
         return new Load(List.of(new Step(relationship, strategy)));
     }
 
     private Load then(String relationship, Lazy strategy) {
+        requireName(relationship, strategy, this + ".then");
         List<Step> longer = new ArrayList<>(path);
         longer.add(new Step(relationship, strategy));
         return new Load(longer);
+    }
+
+    // "Load.joined(null)", "Load.selectin(\"employees\").thenJoined(null)": the call as written, and the fix.
+    private static void requireName(String relationship, Lazy strategy, String before) {
+        if (relationship == null) {
+            String name = strategy == Lazy.SELECT ? "lazy" : strategy.name().toLowerCase(java.util.Locale.ROOT);
+            String call = before.isEmpty() ? "Load." + name : before + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            throw new TenonException(call + "(null): the relationship name is null; name a relationship field, e.g. \"employees\"");
+        }
     }
 
     /** One level deeper: the next relationship joined. */

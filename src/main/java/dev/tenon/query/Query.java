@@ -1,6 +1,7 @@
 package dev.tenon.query;
 
 import dev.tenon.ResultSizeException;
+import dev.tenon.TenonException;
 import dev.tenon.metadata.RelationshipModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class Query<T> {
     /** ANDs conditions into the WHERE clause. */
     public Query<T> where(Condition... more) {
         List<Condition> all = new ArrayList<>(conditions);
-        all.addAll(List.of(more));
+        all.addAll(nonNull(more, "where", "condition"));
         return new Query<>(type, runner, all, orders, options, limit, offset, parent);
     }
 
@@ -71,10 +72,11 @@ public final class Query<T> {
      * Appends ORDER BY terms: attribute paths, each optionally followed by {@code " desc"} (or {@code " asc"}).
      *
      * @throws IllegalArgumentException when a term is not of that form
+     * @throws TenonException when a term is null
      */
     public Query<T> orderBy(String... terms) {
         List<Order> all = new ArrayList<>(orders);
-        for (String term : terms) {
+        for (String term : nonNull(terms, "orderBy", "term")) {
             String[] words = term.trim().split("\\s+");
             boolean valid = !words[0].isEmpty() && (words.length == 1
                     || words.length == 2 && (words[1].equalsIgnoreCase("asc") || words[1].equalsIgnoreCase("desc")));
@@ -106,8 +108,21 @@ public final class Query<T> {
     /** Adds loader options. */
     public Query<T> options(Load... more) {
         List<Load> all = new ArrayList<>(options);
-        all.addAll(List.of(more));
+        all.addAll(nonNull(more, "options", "option"));
         return new Query<>(type, runner, conditions, orders, all, limit, offset, parent);
+    }
+
+    /** The arguments of a builder call, refused with a message naming the call when they or one of them is null. */
+    private static <E> List<E> nonNull(E[] arguments, String call, String what) {
+        if (arguments == null) {
+            throw new TenonException(call + "(null): the " + what + "s are null; pass one or more");
+        }
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] == null) {
+                throw new TenonException(call + "(...): " + what + " " + i + " is null");
+            }
+        }
+        return List.of(arguments);
     }
 
     /** Every result. */

@@ -78,6 +78,16 @@ public final class Database extends Engine {
         return this;
     }
 
+    /**
+     * Lets {@link dev.tenon.SqlExecutionException}'s message show the driver's whole message, row values included
+     * (PostgreSQL's {@code Key (code)=(...) already exists}, H2's refused key); off by default, since messages end up
+     * in logs and error pages. For development, or where the data holds no secrets.
+     */
+    public Database showValuesInErrors(boolean value) {
+        executor().showValuesInErrors(value);
+        return this;
+    }
+
     /** Which session of this database holds each object, and which objects left one with their row. */
     Ownership ownership() {
         return ownership;

@@ -77,7 +77,7 @@ final class SessionTransaction {
         try {
             connection.commit();
         } catch (SQLException e) {
-            SqlExecutionException refused = new SqlExecutionException("committing", "COMMIT", e);
+            SqlExecutionException refused = database.executor().failure("committing", "COMMIT", e);
             if (refused.isConnectionFailure() || connectionLost()) {
                 release();
                 throw new CommitOutcomeUnknownException("The connection failed while COMMIT was on its way (" + refused.getMessage()

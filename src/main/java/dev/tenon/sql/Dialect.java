@@ -52,7 +52,31 @@ public interface Dialect {
             writer.node(column).append(" = ").param(values.get(0), type);
             return;
         }
-        writer.node(column).append(" = ANY(").param(new ArrayParam(values.toArray(), type)).append(")");
+        int perArray = maxArrayLength();
+        if (values.size() <= perArray) {
+            writer.node(column).append(" = ANY(").param(new ArrayParam(values.toArray(), type)).append(")");
+            return;
+        }
+        // More values than one array may hold: several arrays, still one statement and a handful of parameters.
+        writer.append("(");
+        for (int from = 0; from < values.size(); from += perArray) {
+            List<?> part = values.subList(from, Math.min(values.size(), from + perArray));
+            writer.append(from == 0 ? "" : " OR ").node(column).append(" = ANY(").param(new ArrayParam(part.toArray(), type)).append(")");
+        }
+        writer.append(")");
+    }
+
+    /** The most elements one bound array may hold; {@link #renderIn} splits a longer list into several arrays. */
+    default int maxArrayLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The most parameters one statement may bind. The executor refuses a longer statement before sending it, with a
+     * message that says what to do, rather than let the driver fail or the connection break.
+     */
+    default int maxParameters() {
+        return Integer.MAX_VALUE;
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.SqlType;
 
 /**
- * H2 2.x. Key lists bind as one array, as on PostgreSQL (see {@link Dialect#renderIn}).
+ * H2 2.x. Key lists bind as one array, as on PostgreSQL (see {@link Dialect#renderIn}), of at most 65,536 elements.
  */
 public final class H2Dialect implements Dialect {
     @Override
@@ -48,6 +48,12 @@ public final class H2Dialect implements Dialect {
     @Override
     public String arrayElementType(SqlType type) {
         return type.name();
+    }
+
+    // H2 refuses an array of more elements ("Value too long for column ARRAY"), bound or not.
+    @Override
+    public int maxArrayLength() {
+        return 65_536;
     }
 
     @Override

@@ -50,6 +50,12 @@ public final class PostgresDialect implements Dialect {
         };
     }
 
+    // The wire protocol counts a statement's parameters in 16 bits; the driver fails past that, after preparing.
+    @Override
+    public int maxParameters() {
+        return 65_535;
+    }
+
     @Override
     public String currentTimestamp() {
         return "now()";
