@@ -145,8 +145,9 @@ final class QueryCompiler {
                 // Falls through to the error below: the value does not fit the column's type.
             }
         }
+        // The value itself stays out of the message, as the database's row values do: it may be a secret.
         throw new TenonException("'" + path + "' is " + withArticle(expected) + ", but the query compares it with "
-                + withArticle(value.getClass()) + " (" + value + ")");
+                + withArticle(value.getClass()));
     }
 
     private static String withArticle(Class<?> type) {

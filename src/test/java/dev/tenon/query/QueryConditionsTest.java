@@ -83,13 +83,14 @@ class QueryConditionsTest {
     @Test
     void aNumberThatDoesNotFitTheColumnIsRejected() {
         assertThatThrownBy(() -> names(eq("deptno", 10.5)))
-                .isInstanceOf(TenonException.class).hasMessage("'deptno' is an Integer, but the query compares it with a Double (10.5)");
+                .isInstanceOf(TenonException.class).hasMessage("'deptno' is an Integer, but the query compares it with a Double");
     }
 
     @Test
     void aValueOfTheWrongTypeIsRejectedBeforeAnyStatement() {
         assertThatThrownBy(() -> names(eq("ename", 7839)))
-                .isInstanceOf(TenonException.class).hasMessageContaining("'ename' is a String, but the query compares it with an Integer (7839)");
+                .isInstanceOf(TenonException.class).hasMessageContaining("'ename' is a String, but the query compares it with an Integer")
+                .hasMessageNotContaining("7839");
         assertThat(session.statistics().statements()).isZero();
     }
 
