@@ -86,8 +86,8 @@ public final class Executor {
             throw failed("executing a query", sql, e, local);
         }
         long nanos = finish(StatementKind.SELECT, sql.sql(), sql.params(), start, rows, local);
-        SqlLog.ran(sql.sql(), nanos, rows + " rows");
-        SqlLog.values(List.of(sql.params()));
+        SqlLog.ran(sql.sql(), nanos, rows);
+        SqlLog.valuesOf(sql.params());
         return rows;
     }
 
@@ -103,8 +103,8 @@ public final class Executor {
             throw failed("executing an update", sql, e, local);
         }
         long nanos = finish(StatementKind.of(sql.sql()), sql.sql(), sql.params(), start, Math.max(rows, 0), local);
-        SqlLog.ran(sql.sql(), nanos, Math.max(rows, 0) + " rows");
-        SqlLog.values(List.of(sql.params()));
+        SqlLog.ran(sql.sql(), nanos, Math.max(rows, 0));
+        SqlLog.valuesOf(sql.params());
         return rows;
     }
 
@@ -140,7 +140,11 @@ public final class Executor {
                     affected += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
                 }
                 long nanos = finish(StatementKind.of(sql), sql, chunk.get(0), begin, affected, local);
-                SqlLog.ran(chunk.size() == 1 ? sql : sql + " | batch of " + chunk.size(), nanos, affected + " rows");
+                if (chunk.size() == 1) {
+                    SqlLog.ran(sql, nanos, affected);
+                } else {
+                    SqlLog.ran(sql + " | batch of " + chunk.size(), nanos, affected + " rows");
+                }
                 SqlLog.values(chunk);
             }
         } catch (SQLException e) {
@@ -190,7 +194,7 @@ public final class Executor {
             bind(statement, sql.params());
             ResultSet result = statement.executeQuery();
             SqlLog.ran(sql.sql(), finish(StatementKind.SELECT, sql.sql(), sql.params(), start, 0, local), "streaming");
-            SqlLog.values(List.of(sql.params()));
+            SqlLog.valuesOf(sql.params());
             return new Cursor(statement, result, sql, this, rows -> {
                 SqlLog.ran(sql.sql(), System.nanoTime() - start, rows + " rows streamed");
                 statistics.addRowsRead(rows);

@@ -33,9 +33,23 @@ final class SqlLog {
         }
     }
 
+    /** A statement that ran and read or wrote {@code rows}; nothing is built while DEBUG is off. */
+    static void ran(String sql, long nanos, long rows) {
+        if (STATEMENTS.isDebugEnabled()) {
+            STATEMENTS.debug("{} | {} ms, {} rows", sql, millis(nanos), rows);
+        }
+    }
+
     /** A statement that failed, with the driver's message. */
     static void failed(String sql, String message) {
         STATEMENTS.debug("FAILED {} | {}", sql, message);
+    }
+
+    /** The values bound to a statement of one row. */
+    static void valuesOf(List<Param> row) {
+        if (VALUES.isTraceEnabled() && !row.isEmpty()) {
+            VALUES.trace("values {}", shown(row));
+        }
     }
 
     /** The values bound to a statement: one list per row, as many as a batch has. */
