@@ -92,23 +92,20 @@ final class SessionTransaction {
     }
 
     /**
-     * Rolls back and releases the connection; never throws. Returns false when the database could not be told, which
-     * means its connection is gone and the server has dropped the transaction by itself.
+     * Rolls back and releases the connection; never throws. When the database cannot be told, its connection is gone,
+     * and the server has dropped the transaction by itself.
      */
-    boolean rollback() {
+    void rollback() {
         if (connection == null) {
-            return true;
+            return;
         }
-        boolean told = true;
         try {
             connection.rollback();
         } catch (SQLException e) {
-            told = false;
             LOG.debug("Rollback could not reach the database ({}); the server drops the transaction with its connection",
                     e.getMessage());
         }
         release();
-        return told;
     }
 
     private boolean connectionLost() {
