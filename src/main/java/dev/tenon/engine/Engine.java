@@ -108,19 +108,33 @@ public class Engine implements AutoCloseable {
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(TransactionWork<T> work) {
         try (Connection connection = connection()) {
+            T result;
             try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
+                result = work.run(connection);
             } catch (SQLException | RuntimeException | Error e) {
-                connection.rollback();
+                rollbackAfter(connection, e);
                 if (e instanceof SQLException sql) {
-                    throw new TenonException("Transaction failed: " + sql.getMessage(), sql);
+                    throw executor.failure("working in a transaction", "(a JDBC call of the work, not a statement of the executor)", sql);
                 }
                 throw e;
             }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw executor.failure("committing", "COMMIT", e);
+            }
+            return result;
         } catch (SQLException e) {
-            throw new TenonException("Cannot commit or roll back: " + e.getMessage(), e);
+            throw executor.failure("opening or returning the connection", "(no statement)", e);
+        }
+    }
+
+    /** Rolls back after {@code failure}; a rollback that fails too is kept with it, never in its place. */
+    private static void rollbackAfter(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
