@@ -7,6 +7,7 @@ import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.sql.ColumnRef;
+import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.FromItem;
 import dev.tenon.sql.Select;
@@ -149,10 +150,15 @@ final class SelectInLoader implements RelationshipLoader {
 
     /**
      * Keys per statement: the batch size, or fewer for a composite key, whose row values bind one parameter per column
-     * and key and must stay within the database's parameter limit. One column binds one array, of any length.
+     * and key and must stay within the database's parameter limit and what its parser takes in one list. One column
+     * binds one array, of any length.
      */
     static int keysPerStatement(LoadContext context, int batchSize, int keyColumns) {
-        return keyColumns == 1 ? batchSize : Math.max(1, Math.min(batchSize, context.dialect().maxParameters() / keyColumns));
+        if (keyColumns == 1) {
+            return batchSize;
+        }
+        Dialect dialect = context.dialect();
+        return Math.max(1, Math.min(batchSize, Math.min(dialect.maxParameters() / keyColumns, dialect.maxRowValues())));
     }
 
     /** {@code key IN (...)} for one column (an array on PostgreSQL), row values for a composite key. */

@@ -80,6 +80,14 @@ public interface Dialect {
     }
 
     /**
+     * The most row values ({@code (a, b) IN ((?, ?), ...)}, a composite key's list) one statement should hold, below
+     * what the database's parser can take; loaders split longer lists over several statements.
+     */
+    default int maxRowValues() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * The schema to write before a foreign key's target that has no schema of its own, when the referencing table
      * has one; null to leave the target unqualified, resolved as in any other statement. It is written as given,
      * unquoted, so that the database folds it as it folded the name of its own default schema: a quoted name would

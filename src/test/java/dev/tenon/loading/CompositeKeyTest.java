@@ -137,4 +137,24 @@ class CompositeKeyTest {
             assertThat(session.statistics().statements()).isEqualTo(1);
         }
     }
+
+    /**
+     * A composite key's list of row values: 40,003 courses in batches of 40,000 would be 80,000 parameters, past
+     * PostgreSQL's 65,535, and its parser fails on a list of some 8,000 rows anyway ("stack depth limit exceeded"), so
+     * there a statement holds at most 1,000 keys: 41 statements. H2 takes the two batches whole.
+     */
+    @Test
+    void aSelectinBatchOfCompositeKeysStaysWithinTheDatabasesParameterLimit() {
+        db.execute(backend == Backend.H2
+                ? "INSERT INTO school.courses (code, term, title) SELECT 'C' || x, 9, 'bulk' FROM SYSTEM_RANGE(1, 40000)"
+                : "INSERT INTO school.courses (code, term, title) SELECT 'C' || x, 9, 'bulk' FROM generate_series(1, 40000) AS x");
+        try (Session session = db.database().openSession(db.metadata(),
+                SessionOptions.DEFAULTS.batchSize(40_000).nPlusOneThreshold(100))) {
+            List<Course> courses = session.select(Course.class).options(Load.selectin("lessons")).list();
+
+            assertThat(courses).hasSize(40_003);
+            assertThat(courses.stream().mapToInt(course -> course.getLessons().size()).sum()).isEqualTo(4);
+            assertThat(session.statistics().statements()).isEqualTo(backend == Backend.POSTGRES ? 1 + 41 : 1 + 2);
+        }
+    }
 }
