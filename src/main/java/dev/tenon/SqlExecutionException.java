@@ -100,11 +100,6 @@ public class SqlExecutionException extends TenonException {
      * ({@code 40P01} on PostgreSQL; H2 reports it as {@code 40001}) or H2's concurrent update ({@code 90131}).
      */
     public boolean isConflict() {
-        return isConflict(sqlState);
-    }
-
-    /** {@link #isConflict()} for a SQLState. */
-    public static boolean isConflict(String sqlState) {
         return "40001".equals(sqlState) || "40P01".equals(sqlState) || "90131".equals(sqlState);
     }
 
@@ -113,11 +108,6 @@ public class SqlExecutionException extends TenonException {
      * server ended it ({@code 57P01} to {@code 57P03}: an administrator or a shutdown terminated the backend).
      */
     public boolean isConnectionFailure() {
-        return isConnectionFailure(sqlState);
-    }
-
-    /** {@link #isConnectionFailure()} for a SQLState. */
-    public static boolean isConnectionFailure(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
     }
 }

@@ -47,8 +47,8 @@ final class DynamicCollections {
         return list;
     }
 
-    /** The query of a dynamic relationship: the parent's children in the relationship's order. */
-    private static Query<Object> children(Session session, Object parent, RelationshipModel relationship) {
+    /** A parent's children through a collection relationship, in the relationship's order: a dynamic list's query. */
+    static Query<Object> children(Session session, Object parent, RelationshipModel relationship) {
         Query<Object> query = session.related(parent, relationship.name());
         for (RelationshipModel.Order order : relationship.orderBy()) {
             query = query.orderBy(order.column().attribute() + (order.descending() ? " desc" : ""));

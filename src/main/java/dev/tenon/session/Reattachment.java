@@ -11,7 +11,6 @@ import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
 import dev.tenon.proxy.TenonProxy;
 import dev.tenon.query.DynamicList;
-import dev.tenon.query.Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,17 +53,9 @@ final class Reattachment {
 
     private Object members(InstanceState state, RelationshipModel relationship) {
         check(state, relationship);
-        List<Object> members = children(state, relationship).list();
+        List<Object> members = DynamicCollections.children(session, state.object(), relationship).list();
         state.loaded(relationship, new ArrayList<>(members));
         return members;
-    }
-
-    private Query<Object> children(InstanceState state, RelationshipModel relationship) {
-        Query<Object> query = session.related(state.object(), relationship.name());
-        for (RelationshipModel.Order order : relationship.orderBy()) {
-            query = query.orderBy(order.column().attribute() + (order.descending() ? " desc" : ""));
-        }
-        return query;
     }
 
     private void check(InstanceState state, RelationshipModel relationship) {

@@ -65,10 +65,10 @@ final class SessionTransaction {
     }
 
     /**
-     * Commits. When the database refuses (a deferred constraint, a serialization failure at commit), the transaction
-     * is rolled back and the refusal thrown as an {@link SqlExecutionException}; when the connection fails instead,
-     * nobody knows whether the database committed, and that is thrown as {@link CommitOutcomeUnknownException}.
-     * Either way the connection is released.
+     * Commits and releases the connection. When the database refuses (a deferred constraint, a serialization failure
+     * at commit), the refusal is thrown as an {@link SqlExecutionException} and the connection kept for the caller's
+     * {@link #rollback()}; when the connection fails instead, nobody knows whether the database committed: the
+     * connection is released and that is thrown as {@link CommitOutcomeUnknownException}.
      */
     void commit() {
         if (connection == null) {
@@ -85,7 +85,6 @@ final class SessionTransaction {
                         + "and kept the keys its flushes set: check whether the rows are in the database before you write them again",
                         e);
             }
-            rollback();
             throw refused;
         }
         release();
