@@ -42,7 +42,12 @@ public final class IdentityMap {
     private WeakReference<IdentityMap> registration;
     private long sequence;
     /** What the states of {@link Tracked} objects name as their holder: replaced when every object leaves at once. */
-    private Epoch epoch = new Epoch();
+    private Epoch epoch = new Epoch(this);
+    /**
+     * The states that may have something to flush: pending, deleted, or written to since the last flush. A flush
+     * visits these and no other, so that a session that loaded many rows and changed few flushes in the time of few.
+     */
+    private List<InstanceState> changed = new ArrayList<>();
 
     /**
      * One period during which a map holds its tracked objects. Letting every object go at once (rollback, close)
@@ -51,6 +56,11 @@ public final class IdentityMap {
      */
     static final class Epoch {
         volatile boolean current = true;
+        final IdentityMap map;
+
+        Epoch(IdentityMap map) {
+            this.map = map;
+        }
     }
 
     /** A map for one session of the database whose sessions share {@code ownership}; open until {@link #close}. */
@@ -132,6 +142,49 @@ public final class IdentityMap {
     /** Adds an object without identity (pending). */
     public void track(InstanceState state) {
         add(state);
+        changed(state);
+    }
+
+    /** Records that {@code state} may have something to flush. */
+    void changed(InstanceState state) {
+        if (!state.changeListed) {
+            state.changeListed = true;
+            changed.add(state);
+        }
+    }
+
+    /**
+     * The states a flush must visit (those that may have changed, and the objects the application made), in the
+     * order the session first saw them. Those held no more are left out.
+     */
+    public List<InstanceState> changedStates() {
+        List<InstanceState> states = new ArrayList<>(changed.size());
+        for (InstanceState state : changed) {
+            if (state(state.object()) == state) {
+                states.add(state);
+            }
+        }
+        synchronized (untracked) {
+            for (InstanceState state : untracked.values()) {
+                if (!state.changeListed) {
+                    states.add(state);
+                }
+            }
+        }
+        states.sort(Comparator.comparingLong(InstanceState::sequence));
+        return states;
+    }
+
+    /**
+     * Forgets the changed states after a flush wrote them, but for {@code stillChanged}: those that keep something
+     * for the next flush.
+     */
+    public void changesFlushed(List<InstanceState> stillChanged) {
+        for (InstanceState state : changed) {
+            state.changeListed = false;
+        }
+        changed = new ArrayList<>();
+        stillChanged.forEach(this::changed);
     }
 
     /** Adds or re-keys an object with identity. */
@@ -217,7 +270,7 @@ public final class IdentityMap {
     public void evict(InstanceState state) {
         remove(state);
         state.leaveGroup();
-        ownership.release(state.object(), Ownership.Row.EXISTS, state.snapshot());
+        ownership.release(state.object(), Ownership.Row.EXISTS, state.databaseValues());
     }
 
     /** Every state, in the order the session first saw them (a copy). */
@@ -265,7 +318,11 @@ public final class IdentityMap {
             untracked.clear();
         }
         epoch.current = false;
-        epoch = new Epoch();
+        epoch = new Epoch(this);
+        for (InstanceState state : changed) {
+            state.changeListed = false;
+        }
+        changed = new ArrayList<>();
         byKey = new KeyTable();
         references = new HashMap<>();
         for (ResultGroup group : groups) {

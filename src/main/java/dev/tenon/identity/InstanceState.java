@@ -4,9 +4,10 @@ import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 
 /**
- * What a session knows of one object: its status and key, the column values as last loaded or flushed
- * (the snapshot dirty checking compares against), which relationships are loaded and what they held, and the
- * result it came from.
+ * What a session knows of one object: its status and key, which columns the application changed since the row was
+ * loaded or flushed (with the value each held before its first change: no copy of the row is kept), which
+ * relationships are loaded and what they held, and the result it came from. The enhanced class reports every write
+ * of a mapped field here ({@link Attributes}), which is how a flush knows what changed without comparing.
  */
 public final class InstanceState {
     private final EntityModel entity;
@@ -14,7 +15,15 @@ public final class InstanceState {
     private Status status;
     /** The primary-key value (a list for a composite key); null while pending without a key. */
     private Object id;
-    private Object[] snapshot;
+    /**
+     * The value each changed column held before its first change since the row was loaded or flushed, {@link #UNCHANGED}
+     * for the others; null while no column changed, which is the case of almost every loaded object.
+     */
+    private Object[] originals;
+    /** Whether the database values are known (loaded or flushed): otherwise a flush writes every column. */
+    private boolean valuesKnown;
+    /** Whether the identity map's list of changed states holds this state. */
+    boolean changeListed;
     /**
      * What each relationship held when loaded, by index, in an array; null until the first one is loaded (most never
      * are). For an entity with one relationship, its value itself ({@link #NULL} for null).
@@ -33,6 +42,12 @@ public final class InstanceState {
     /** The statement that built this object, and the last result group that produced it: see {@link #producedIn}. */
     private Object createdBy;
     private ResultGroup lastProducedIn;
+
+    /** In {@link #originals}: a column not changed. */
+    private static final Object UNCHANGED = new Object();
+
+    /** What an unloaded to-one relationship the application set to null is recorded as. */
+    private static final Object CLEARED = new Object();
 
     /** What a loaded relationship that holds null is recorded as, where null means not loaded. */
     private static final Object NULL = new Object();
@@ -67,9 +82,12 @@ public final class InstanceState {
         return status;
     }
 
-    /** Changes its status. */
+    /** Changes its status; a deleted object is one a flush must visit. */
     public void status(Status value) {
         this.status = value;
+        if (value == Status.DELETED) {
+            markChanged();
+        }
     }
 
     /** Its identity, or null while pending without a key. */
@@ -92,21 +110,109 @@ public final class InstanceState {
         this.id = value;
     }
 
-    /** The column values as last loaded or written, in column order; null while pending. */
-    public Object[] snapshot() {
-        return snapshot;
+    /** Records that the object's fields hold what its row holds: nothing is changed. */
+    public void valuesLoaded() {
+        valuesKnown = true;
+        originals = null;
     }
 
-    /** Records the column values as they are in the database now. */
-    public void snapshot(Object[] values) {
-        this.snapshot = values;
+    /**
+     * Records that a column field is about to change from {@code oldValue}: the value it held before its first change
+     * is kept, and the object joins its session's changed objects. Called by the enhanced class's setter.
+     */
+    public void columnWritten(int position, Object oldValue) {
+        if (valuesKnown) {
+            if (originals == null) {
+                originals = new Object[entity.columns().size()];
+                java.util.Arrays.fill(originals, UNCHANGED);
+            }
+            if (originals[position] == UNCHANGED) {
+                originals[position] = oldValue;
+            }
+        }
+        markChanged();
     }
 
-    /** Takes the snapshot from the object's current field values. */
-    public void snapshotFromObject() {
+    /** Adds the object to its session's changed objects, the only ones a flush visits; nothing when it has left. */
+    public void markChanged() {
+        IdentityMap.Epoch epoch = holder;
+        if (epoch != null && epoch.current) {
+            epoch.map.changed(this);
+        }
+    }
+
+    /**
+     * Whether column {@code position} differs from what the row holds: always true while the values are unknown;
+     * false when the column was never written, or was written back to its value.
+     */
+    public boolean isChanged(int position) {
+        if (!valuesKnown) {
+            return true;
+        }
+        if (originals == null || originals[position] == UNCHANGED) {
+            return false;
+        }
+        return !sameValue(originals[position], entity.columns().get(position).get(object));
+    }
+
+    /** Whether the database values are known: loaded, flushed, or recorded when the object left a session. */
+    public boolean valuesKnown() {
+        return valuesKnown;
+    }
+
+    /**
+     * The column values its row holds, as far as the session knows (the fields, with the changed columns' earlier
+     * values), in column order; null when unknown.
+     */
+    public Object[] databaseValues() {
+        if (!valuesKnown) {
+            return null;
+        }
         Object[] values = new Object[entity.columns().size()];
         entity.columnAccess().read(object, values);
-        this.snapshot = values;
+        if (originals != null) {
+            for (int i = 0; i < values.length; i++) {
+                if (originals[i] != UNCHANGED) {
+                    values[i] = originals[i];
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Records the values the row holds (as recorded when the object left a session), null when unknown: the columns
+     * whose fields differ count as changed.
+     */
+    public void databaseValues(Object[] values) {
+        originals = null;
+        valuesKnown = values != null;
+        if (values == null) {
+            return;
+        }
+        Object[] current = new Object[values.length];
+        entity.columnAccess().read(object, current);
+        for (int i = 0; i < values.length; i++) {
+            if (!sameValue(values[i], current[i])) {
+                if (originals == null) {
+                    originals = new Object[values.length];
+                    java.util.Arrays.fill(originals, UNCHANGED);
+                }
+                originals[i] = values[i];
+            }
+        }
+    }
+
+    /** What {@link #restoreChanges} takes back: the change record as it is now. */
+    public Object saveChanges() {
+        return new Object[] {valuesKnown, originals == null ? null : originals.clone()};
+    }
+
+    /** Puts back a change record saved by {@link #saveChanges}. */
+    public void restoreChanges(Object saved) {
+        Object[] record = (Object[]) saved;
+        valuesKnown = (Boolean) record[0];
+        originals = record[1] == null ? null : ((Object[]) record[1]).clone();
     }
 
     /**
@@ -114,6 +220,11 @@ public final class InstanceState {
      * collection's members; {@link #NOT_LOADED} when it was never loaded.
      */
     public Object loaded(RelationshipModel relationship) {
+        Object held = slot(relationship);
+        return held instanceof Deferred || held == CLEARED ? NOT_LOADED : held;
+    }
+
+    private Object slot(RelationshipModel relationship) {
         Object held = loadedRelations;
         if (held == null) {
             return NOT_LOADED;
@@ -122,6 +233,29 @@ public final class InstanceState {
             return held == NULL ? null : held;
         }
         return ((Object[]) held)[relationship.index()];
+    }
+
+    /** What loads this unloaded to-one relationship when it is first read, or null when it is not waiting for one. */
+    public Deferred deferred(RelationshipModel relationship) {
+        return slot(relationship) instanceof Deferred deferred ? deferred : null;
+    }
+
+    /** Records that a read of this to-one relationship loads it through {@code deferred}. */
+    public void defer(RelationshipModel relationship, Deferred deferred) {
+        loaded(relationship, deferred);
+    }
+
+    /**
+     * Records that the application set this to-one relationship to null while it was not loaded, and the object it
+     * referenced is not in the session: the flush clears the foreign key all the same.
+     */
+    public void clearedUnloaded(RelationshipModel relationship) {
+        loaded(relationship, CLEARED);
+    }
+
+    /** Whether the application set this unloaded to-one relationship to null (see {@link #clearedUnloaded}). */
+    public boolean isClearedUnloaded(RelationshipModel relationship) {
+        return slot(relationship) == CLEARED;
     }
 
     /** Records what a relationship holds in the database now. */
@@ -202,15 +336,13 @@ public final class InstanceState {
         this.group = null;
     }
 
-    /** Whether any column differs from the snapshot; always true without one. */
+    /** Whether any column differs from what its row holds; always true while the values are unknown. */
     public boolean isModified() {
-        if (snapshot == null) {
+        if (!valuesKnown) {
             return true;
         }
-        Object[] current = new Object[snapshot.length];
-        entity.columnAccess().read(object, current);
-        for (int i = 0; i < current.length; i++) {
-            if (!sameValue(snapshot[i], current[i])) {
+        for (int i = 0; originals != null && i < originals.length; i++) {
+            if (isChanged(i)) {
                 return true;
             }
         }

@@ -95,7 +95,7 @@ public final class Ownership {
                 boolean exists = state.status() == Status.PERSISTENT || state.status() == Status.DELETED;
                 if (exists) {
                     state.status(Status.DETACHED);
-                    record(state.object(), Row.EXISTS, state.snapshot());
+                    record(state.object(), Row.EXISTS, state.databaseValues());
                 } else {
                     departed.remove(new Probe(state.object()));
                 }
@@ -148,7 +148,7 @@ public final class Ownership {
         Object departure = tracked.tenon$departure();
         if (departure == null && tracked.tenon$state() instanceof InstanceState state && state.holder != null && !state.holder.current) {
             boolean exists = state.status() == Status.PERSISTENT || state.status() == Status.DELETED || state.status() == Status.DETACHED;
-            departure = exists && state.id() != null ? encode(Row.EXISTS, state.snapshot()) : null;
+            departure = exists && state.id() != null ? encode(Row.EXISTS, state.databaseValues()) : null;
         }
         return departure;
     }

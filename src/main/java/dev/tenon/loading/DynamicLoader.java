@@ -18,7 +18,7 @@ final class DynamicLoader implements RelationshipLoader {
         RelationshipModel relationship = node.relationship;
         for (InstanceState parent : parents) {
             if (RelationshipLoader.mayInstall(parent, relationship, statement)) {
-                relationship.set(parent.object(), new DynamicList<>(query(context, relationship, parent.object())));
+                relationship.set(parent.object(), new DynamicList<>(query(context, relationship, parent.object()), parent.object()));
             }
         }
     }

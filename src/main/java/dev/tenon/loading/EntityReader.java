@@ -6,7 +6,6 @@ import dev.tenon.identity.Status;
 import dev.tenon.metadata.ColumnAccess;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
-import dev.tenon.metadata.SqlType;
 import dev.tenon.proxy.TrackedInstances;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +14,7 @@ import java.util.List;
 /**
  * Turns the columns of one entity in a row into an object, through the identity map: a row whose object the
  * session already holds yields that object untouched (its pending changes win); otherwise a new object is
- * built, its snapshot taken, and it becomes persistent.
+ * built and becomes persistent, with no column changed.
  */
 final class EntityReader {
     private EntityReader() {
@@ -50,21 +49,16 @@ final class EntityReader {
             return existing;
         }
         Object object = TrackedInstances.newInstance(entity);
-        Object[] snapshot = new Object[columns.size()];
-        entity.columnAccess().fetch(row, first, snapshot);
+        // The row's values pass through this array on their way to the fields; no copy is kept (see InstanceState).
+        Object[] values = new Object[columns.size()];
+        entity.columnAccess().fetch(row, first, values);
         for (int i = 0; i < key.size(); i++) {
-            snapshot[entity.primaryKeyPosition(i)] = parts == null ? id : parts[i];
+            values[entity.primaryKeyPosition(i)] = parts == null ? id : parts[i];
         }
-        write(entity, object, snapshot);
-        for (int i = 0; i < snapshot.length; i++) {
-            // The snapshot must not share a mutable array with the field, or in-place edits would go unseen.
-            if (snapshot[i] instanceof byte[] bytes && columns.get(i).sqlType() == SqlType.BINARY) {
-                snapshot[i] = bytes.clone();
-            }
-        }
+        write(entity, object, values);
         InstanceState state = new InstanceState(entity, object, Status.PERSISTENT);
         state.id(id);
-        state.snapshot(snapshot);
+        state.valuesLoaded();
         state.createdBy(statement);
         identityMap.put(state);
         return state;

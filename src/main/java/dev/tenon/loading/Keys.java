@@ -1,7 +1,6 @@
 package dev.tenon.loading;
 
 import dev.tenon.metadata.ColumnModel;
-import dev.tenon.proxy.TenonProxy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,13 +21,9 @@ public final class Keys {
         return values;
     }
 
-    /** One column's value on {@code object}; for an unloaded proxy, read from its key without loading it. */
+    /** One column's value on {@code object}. */
     public static Object value(Object object, ColumnModel column) {
-        if (object instanceof TenonProxy proxy && !proxy.tenon$isLoaded()) {
-            List<ColumnModel> key = column.table().primaryKey();
-            return key.size() == 1 ? proxy.tenon$key() : ((List<?>) proxy.tenon$key()).get(key.indexOf(column));
-        }
-        return column.get(object instanceof TenonProxy proxy ? proxy.tenon$target() : object);
+        return column.get(object);
     }
 
     /** An identity key from values: the value itself for one column, an immutable list for several; null if any is null. */

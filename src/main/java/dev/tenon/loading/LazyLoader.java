@@ -1,26 +1,26 @@
 package dev.tenon.loading;
 
 import dev.tenon.LazyLoadException;
+import dev.tenon.identity.Deferred;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.ResultGroup;
 import dev.tenon.loading.RelationshipLoader.ParentProcessor;
 import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.proxy.Loader;
-import dev.tenon.proxy.ReferenceProxies;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
-import dev.tenon.proxy.TenonProxy;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Lazy loading ({@code lazy = SELECT}), the default: nothing is loaded with the parents. A collection gets a
  * {@link RelationList} that runs {@code SELECT ... WHERE emp.deptno = ?} on first access; a reference gets the
- * target from the identity map when it is there (no SQL), or else a proxy that loads it on first method call.
+ * target from the identity map when it is there (no SQL), or else loads on the first read of its field (the enhanced
+ * class asks; see {@link Deferred}).
  *
  * <p>This is where the N+1 problem lives: touched in a loop over N parents, a lazy relationship runs N more
  * statements. The session's {@link NPlusOneDetector} counts them. With a batch size (on the relationship, or
@@ -39,25 +39,32 @@ final class LazyLoader implements RelationshipLoader {
         return new Installer(context, node, statement);
     }
 
-    /** Installs the stand-ins of one statement's parents as their rows are read. */
+    /**
+     * Installs the lazy loads of one statement's parents as their rows are read: a collection gets an unloaded
+     * {@link RelationList}; a reference gets its target when the session holds it (no SQL), or else stays null with a
+     * {@link Deferred} in its state, which the enhanced class calls on the first read of the field. One deferred load
+     * serves every parent of the statement: deferring costs nothing per row.
+     */
     private static final class Installer implements ParentProcessor {
         private final LoadContext context;
         private final LoadNode node;
         private final RelationshipModel relationship;
         private final Object statement;
-        private final int keyPosition;
+        private final boolean byForeignKey;
+        private final Deferred deferred;
         // Rows that follow each other often reference the same row (employees of one department): asked once.
         private Object lastKey;
         private Object lastValue;
-        /** The rows referenced through a proxy, which a later row of the same statement may load after all. */
-        private Set<Object> proxied;
+        /** Whether a reference was deferred, which a later row of the same statement may have loaded after all. */
+        private boolean deferredAny;
 
         Installer(LoadContext context, LoadNode node, Object statement) {
             this.context = context;
             this.node = node;
             this.relationship = node.relationship;
             this.statement = statement;
-            this.keyPosition = SelectInLoader.foreignKeyPosition(relationship);
+            this.byForeignKey = relationship.direction() == Direction.MANY_TO_ONE;
+            this.deferred = parent -> loadReference(context, parent, node);
         }
 
         @Override
@@ -70,72 +77,51 @@ final class LazyLoader implements RelationshipLoader {
                 relationship.set(parent.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(loader) : RelationList.lazy(loader));
                 return;
             }
-            // A parent this statement built has not been handed out yet: its foreign key is the one in its snapshot.
-            Object key = keyPosition >= 0 && parent.isCreatedBy(statement) ? parent.snapshot()[keyPosition]
-                    : SelectInLoader.targetKey(parent.object(), relationship);
+            if (!byForeignKey) {
+                // A one-to-one seen from its parent: only a query tells whether the row exists.
+                parent.defer(relationship, deferred);
+                return;
+            }
+            Object key = SelectInLoader.targetKey(parent.object(), relationship);
             Object value;
             if (key == null) {
                 value = null;
             } else if (key.equals(lastKey)) {
                 value = lastValue;
             } else {
-                value = reference(context, parent, node, key);
-                if (value instanceof TenonProxy) {
-                    if (proxied == null) {
-                        proxied = new HashSet<>();
-                    }
-                    proxied.add(key);
-                }
-            }
-            relationship.set(parent.object(), value);
-            if (!(value instanceof TenonProxy)) {
-                parent.loaded(relationship, value);
+                value = context.identityMap().get(new EntityKey(relationship.target(), key));
             }
             lastKey = key;
             lastValue = value;
+            if (key != null && value == null) {
+                parent.defer(relationship, deferred);
+                deferredAny = true;
+                return;
+            }
+            relationship.set(parent.object(), value);
+            parent.loaded(relationship, value);
         }
 
         /**
-         * A row read after a parent got a proxy may have been the proxied row itself (an employee before the manager it
-         * references): such parents get the object, as if their references had been set after the last row.
+         * A row read after a parent deferred its reference may have been the referenced row itself (an employee before
+         * the manager it references): such parents get the object, as if their references had been set after the last row.
          */
         @Override
         public void finish(List<InstanceState> parents) {
-            if (proxied == null) {
-                return;
-            }
-            proxied.removeIf(key -> context.identityMap().get(relationship.target(), key) == null);
-            if (proxied.isEmpty()) {
+            if (!deferredAny) {
                 return;
             }
             for (InstanceState parent : parents) {
-                if (relationship.get(parent.object()) instanceof TenonProxy proxy && proxied.contains(proxy.tenon$key())
-                        && context.identityMap().state(parent.object()) == parent) {
-                    Object target = context.identityMap().get(relationship.target(), proxy.tenon$key());
-                    relationship.set(parent.object(), target);
-                    parent.loaded(relationship, target);
+                if (parent.deferred(relationship) == deferred && context.identityMap().state(parent.object()) == parent) {
+                    Object key = SelectInLoader.targetKey(parent.object(), relationship);
+                    Object target = key == null ? null : context.identityMap().get(relationship.target(), key);
+                    if (target != null) {
+                        relationship.set(parent.object(), target);
+                        parent.loaded(relationship, target);
+                    }
                 }
             }
         }
-    }
-
-    /**
-     * What a reference to the row with {@code key} holds: the object when the session has it (no SQL), or else the
-     * row's proxy, shared by every parent that references the row; the first one's result is the batch it loads with.
-     */
-    private static Object reference(LoadContext context, InstanceState parent, LoadNode node, Object key) {
-        RelationshipModel relationship = node.relationship;
-        EntityKey entityKey = new EntityKey(relationship.target(), key);
-        Object target = context.identityMap().get(entityKey);
-        if (target != null) {
-            return target;
-        }
-        Object proxy = context.identityMap().reference(entityKey);
-        if (proxy == null) {
-            proxy = ReferenceProxies.create(relationship.target().type(), key, () -> loadReference(context, parent, node, key));
-            context.identityMap().reference(entityKey, proxy);
-        }
-        return proxy;
     }
 
     private static Object loadCollection(LoadContext context, InstanceState parent, LoadNode node) {
@@ -144,16 +130,24 @@ final class LazyLoader implements RelationshipLoader {
         return parent.loaded(node.relationship);
     }
 
-    private static Object loadReference(LoadContext context, InstanceState parent, LoadNode node, Object key) {
+    /**
+     * The first read of a deferred reference: from the identity map when the session holds the target (no SQL), else
+     * one statement (or one for a batch of siblings). Counted by the N+1 detector like a collection's load.
+     */
+    private static Object loadReference(LoadContext context, InstanceState parent, LoadNode node) {
         RelationshipModel relationship = node.relationship;
-        EntityKey entityKey = new EntityKey(relationship.target(), key);
-        Object target = context.identityMap().get(entityKey);
-        if (target != null) {
-            return target;
-        }
         check(context, parent, relationship);
+        if (relationship.direction() == Direction.MANY_TO_ONE) {
+            Object key = SelectInLoader.targetKey(parent.object(), relationship);
+            Object target = key == null ? null : context.identityMap().get(new EntityKey(relationship.target(), key));
+            if (key == null || target != null) {
+                relationship.set(parent.object(), target);
+                parent.loaded(relationship, target);
+                return target;
+            }
+        }
         context.exclusive(() -> load(context, parent, node));
-        return context.identityMap().get(entityKey);
+        return relationship.get(parent.object());
     }
 
     /** One parent's relationship, or, when batching is on, that of up to a batch of its unloaded siblings at once. */
@@ -190,13 +184,13 @@ final class LazyLoader implements RelationshipLoader {
         return siblings;
     }
 
-    /** A sibling still in the session whose relationship holds an untouched lazy stand-in. */
+    /** A sibling still in the session whose relationship is still to load when first touched. */
     private static boolean stillUnloaded(LoadContext context, InstanceState sibling, RelationshipModel relationship) {
         if (context.identityMap().state(sibling.object()) != sibling || sibling.isLoaded(relationship)) {
             return false;
         }
         Object value = relationship.get(sibling.object());
-        return value instanceof RelationCollection lazy ? !lazy.isLoaded() : value instanceof TenonProxy proxy && !proxy.tenon$isLoaded();
+        return value instanceof RelationCollection lazy ? !lazy.isLoaded() : sibling.deferred(relationship) != null;
     }
 
     private static void check(LoadContext context, InstanceState parent, RelationshipModel relationship) {

@@ -63,10 +63,6 @@ final class LoadPlanner {
             if (chosen == null && repeats && isEager(strategy)) {
                 strategy = Lazy.SELECT;
             }
-            if (strategy == Lazy.SELECT && !relationship.collection() && relationship.direction() == Direction.ONE_TO_MANY) {
-                // A lazy one-to-one seen from its parent cannot be a proxy: only a query tells whether it is null.
-                strategy = Lazy.SELECTIN;
-            }
             LoadNode child = new LoadNode(relationship.target(), relationship, strategy);
             node.children.add(child);
             // A lazy step with options below it (Load.lazy("employees").thenJoined("manager")) keeps them planned

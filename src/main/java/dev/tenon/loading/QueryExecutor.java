@@ -203,7 +203,7 @@ public final class QueryExecutor implements QueryRunner {
         return columns.size() == 1 ? key : ((List<?>) key).get(i);
     }
 
-    /** Reads an object's row again and overwrites its columns and snapshot; false when the row is gone. */
+    /** Reads an object's row again and overwrites its columns, which are then unchanged; false when the row is gone. */
     public boolean refresh(InstanceState state) {
         EntityModel entity = state.entity();
         Select select = new Select().from(new FromItem.TableRef(entity.table(), "t"));
@@ -216,15 +216,14 @@ public final class QueryExecutor implements QueryRunner {
             select.where(Expression.compare(Expression.column("t", key.get(i)), "=", Expression.value(value, key.get(i).type())));
         }
         long rows = context.executor().query(context.connection(), select.toBoundSql(context.dialect()), context.statistics(), row -> {
-            Object[] snapshot = new Object[entity.columns().size()];
-            for (int i = 0; i < snapshot.length; i++) {
+            for (int i = 0; i < entity.columns().size(); i++) {
                 ColumnModel column = entity.columns().get(i);
-                snapshot[i] = column.type().read(row, i + 1);
-                if (snapshot[i] != null || !column.type().javaType().isPrimitive()) {
-                    column.set(state.object(), snapshot[i]);
+                Object value = column.type().read(row, i + 1);
+                if (value != null || !column.type().javaType().isPrimitive()) {
+                    column.set(state.object(), value);
                 }
             }
-            state.snapshot(snapshot);
+            state.valuesLoaded();
         });
         return rows > 0;
     }

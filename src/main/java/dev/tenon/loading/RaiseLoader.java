@@ -3,8 +3,8 @@ package dev.tenon.loading;
 import dev.tenon.LazyLoadException;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.proxy.Loader;
-import dev.tenon.proxy.ReferenceProxies;
 import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
 import java.util.List;
@@ -26,14 +26,14 @@ final class RaiseLoader implements RelationshipLoader {
             if (!RelationshipLoader.mayInstall(parent, relationship, statement)) {
                 continue;
             }
-            Object value;
             if (relationship.collection()) {
-                value = relationship.collectionType() == Set.class ? RelationSet.lazy(raise) : RelationList.lazy(raise);
+                relationship.set(parent.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(raise) : RelationList.lazy(raise));
+            } else if (relationship.direction() != Direction.MANY_TO_ONE || SelectInLoader.targetKey(parent.object(), relationship) != null) {
+                parent.defer(relationship, state -> raise.load());
             } else {
-                Object key = SelectInLoader.targetKey(parent.object(), relationship);
-                value = key == null ? null : ReferenceProxies.create(relationship.target().type(), key, raise);
+                relationship.set(parent.object(), null);
+                parent.loaded(relationship, null);
             }
-            relationship.set(parent.object(), value);
         }
     }
 }

@@ -21,6 +21,17 @@ public final class EntityModel {
     private final List<RelationshipModel> relationshipList = new ArrayList<>();
     private final List<RelationshipModel> relationshipView = Collections.unmodifiableList(relationshipList);
     private final int[] primaryKeyPositions;
+    private final Map<String, Integer> columnPositions = new java.util.HashMap<>();
+    /**
+     * The model last built for each class: what the enhanced setters of an object outside any session consult to keep
+     * its relationships in step (a session's objects use their session's model).
+     */
+    private static final ClassValue<java.util.concurrent.atomic.AtomicReference<EntityModel>> LATEST = new ClassValue<>() {
+        @Override
+        protected java.util.concurrent.atomic.AtomicReference<EntityModel> computeValue(Class<?> type) {
+            return new java.util.concurrent.atomic.AtomicReference<>();
+        }
+    };
     /** Made on first use: generating a class per entity is for the entities that are loaded. */
     private volatile ColumnAccess columnAccess;
 
@@ -29,6 +40,7 @@ public final class EntityModel {
         this.table = table;
         this.constructor = constructor;
         for (ColumnModel column : table.columns()) {
+            columnPositions.put(column.attribute(), columnsByAttribute.size());
             columnsByAttribute.put(column.attribute(), column);
         }
         this.primaryKeyPositions = table.primaryKey().stream().mapToInt(table.columns()::indexOf).toArray();
@@ -91,6 +103,25 @@ public final class EntityModel {
     /** The column mapped to this attribute (field name), or null. */
     public ColumnModel column(String attribute) {
         return columnsByAttribute.get(attribute);
+    }
+
+    /** The position among {@link #columns()} of the column mapped to this attribute (field name). */
+    public int columnPosition(String attribute) {
+        Integer position = columnPositions.get(attribute);
+        if (position == null) {
+            throw new dev.tenon.MappingException(name() + "." + attribute + " is not a mapped column of this model");
+        }
+        return position;
+    }
+
+    /** The model last built for {@code type} (see {@link #register}), or null. */
+    public static EntityModel of(Class<?> type) {
+        return LATEST.get(type).get();
+    }
+
+    /** Makes this the model of its class for objects outside any session. */
+    void register() {
+        LATEST.get(type).set(this);
     }
 
     /** The relationship with this attribute name, or null. */

@@ -64,6 +64,7 @@ public final class Metadata {
             throw new MappingException(problems);
         }
         RelationshipOverlaps.warn(entities.values());
+        entities.values().forEach(EntityModel::register);
         return new Metadata(Map.copyOf(entities), java.util.Collections.unmodifiableMap(tables));
     }
 

@@ -9,4 +9,19 @@ public interface RelationCollection {
 
     /** Fills an unloaded collection from outside, as a batched lazy load does for siblings. */
     void fill(Collection<?> members);
+
+    /** Whether someone hears the application's changes (see {@link #watch}). */
+    boolean isWatched();
+
+    /** From now on, every member the application adds or removes through this collection is told to {@code watcher}. */
+    void watch(Membership watcher);
+
+    /** Adds a member without telling the watcher, when loaded (an unloaded collection will read it from its rows). */
+    void addQuietly(Object member);
+
+    /** Removes a member without telling the watcher, when loaded. */
+    void removeQuietly(Object member);
+
+    /** Whether the members are a collection the application made and may change behind this one's back. */
+    boolean isForeign();
 }

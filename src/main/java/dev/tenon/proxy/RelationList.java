@@ -21,8 +21,8 @@ import java.util.function.Predicate;
 public final class RelationList<E> extends AbstractList<E> implements RandomAccess, RelationCollection {
     private final LazyMembers<List<E>> members;
 
-    private RelationList(List<E> elements, Loader loader) {
-        this.members = new LazyMembers<>(elements, loader, RelationList::copy);
+    private RelationList(List<E> elements, Loader loader, boolean foreign) {
+        this.members = new LazyMembers<>(elements, loader, RelationList::copy, foreign);
     }
 
     @SuppressWarnings("unchecked")
@@ -32,12 +32,20 @@ public final class RelationList<E> extends AbstractList<E> implements RandomAcce
 
     /** A list that loads itself on first access. */
     public static <E> RelationList<E> lazy(Loader loader) {
-        return new RelationList<>(null, loader);
+        return new RelationList<>(null, loader, false);
     }
 
     /** A list already holding its members. */
     public static <E> RelationList<E> loaded(Collection<? extends E> members) {
-        return new RelationList<>(new ArrayList<>(members), null);
+        return new RelationList<>(new ArrayList<>(members), null, false);
+    }
+
+    /**
+     * A list over the application's own {@code list}, not a copy: a change the application makes to it directly is
+     * still written by the flush (which then looks at it every time), only not mirrored at once.
+     */
+    public static <E> RelationList<E> over(List<E> list) {
+        return new RelationList<>(list, null, true);
     }
 
     private List<E> elements() {
@@ -55,6 +63,31 @@ public final class RelationList<E> extends AbstractList<E> implements RandomAcce
     }
 
     @Override
+    public boolean isWatched() {
+        return members.watcher != null;
+    }
+
+    @Override
+    public void watch(Membership watcher) {
+        members.watcher = watcher;
+    }
+
+    @Override
+    public void addQuietly(Object member) {
+        members.addQuietly(member);
+    }
+
+    @Override
+    public void removeQuietly(Object member) {
+        members.removeQuietly(member);
+    }
+
+    @Override
+    public boolean isForeign() {
+        return members.foreign;
+    }
+
+    @Override
     public E get(int index) {
         return elements().get(index);
     }
@@ -64,19 +97,45 @@ public final class RelationList<E> extends AbstractList<E> implements RandomAcce
         return elements().size();
     }
 
+    // Every change goes through the methods below, which tell the watcher (see Membership); the bulk operations
+    // of AbstractList and the iterators end up here or in a WatchedIterator.
+
     @Override
     public E set(int index, E element) {
-        return elements().set(index, element);
+        E old = elements().set(index, element);
+        Membership watcher = members.watcher;
+        if (watcher != null && old != element) {
+            watcher.removed(old);
+            watcher.added(element);
+        }
+        return old;
     }
 
     @Override
     public void add(int index, E element) {
         elements().add(index, element);
+        if (members.watcher != null) {
+            members.watcher.added(element);
+        }
     }
 
     @Override
     public E remove(int index) {
-        return elements().remove(index);
+        E old = elements().remove(index);
+        if (members.watcher != null) {
+            members.watcher.removed(old);
+        }
+        return old;
+    }
+
+    @Override
+    public boolean remove(Object o) {
+        int index = elements().indexOf(o);
+        if (index < 0) {
+            return false;
+        }
+        remove(index);
+        return true;
     }
 
     // Iteration and bulk operations go to the loaded list itself: AbstractList's own would ask size() and get(i) of
@@ -84,12 +143,13 @@ public final class RelationList<E> extends AbstractList<E> implements RandomAcce
 
     @Override
     public Iterator<E> iterator() {
-        return elements().iterator();
+        return members.watcher == null ? elements().iterator() : listIterator(0);
     }
 
     @Override
     public ListIterator<E> listIterator(int index) {
-        return elements().listIterator(index);
+        ListIterator<E> iterator = elements().listIterator(index);
+        return members.watcher == null ? iterator : new WatchedIterator<>(iterator, members.watcher);
     }
 
     @Override
@@ -124,17 +184,30 @@ public final class RelationList<E> extends AbstractList<E> implements RandomAcce
 
     @Override
     public boolean addAll(Collection<? extends E> added) {
-        return elements().addAll(added);
+        if (members.watcher == null) {
+            return elements().addAll(added);
+        }
+        added.forEach(this::add);
+        return !added.isEmpty();
     }
 
     @Override
     public boolean removeIf(Predicate<? super E> filter) {
-        return elements().removeIf(filter);
+        if (members.watcher == null) {
+            return elements().removeIf(filter);
+        }
+        return super.removeIf(filter);
     }
 
     @Override
     public void clear() {
+        if (members.watcher == null) {
+            elements().clear();
+            return;
+        }
+        List<E> old = new ArrayList<>(elements());
         elements().clear();
+        old.forEach(members.watcher::removed);
     }
 
     /** The members, loading them first if needed: printing a relationship shows what it holds, as any list would. */

@@ -15,8 +15,8 @@ import java.util.Set;
 public final class RelationSet<E> extends AbstractSet<E> implements RelationCollection {
     private final LazyMembers<Set<E>> members;
 
-    private RelationSet(Set<E> elements, Loader loader) {
-        this.members = new LazyMembers<>(elements, loader, RelationSet::copy);
+    private RelationSet(Set<E> elements, Loader loader, boolean foreign) {
+        this.members = new LazyMembers<>(elements, loader, RelationSet::copy, foreign);
     }
 
     @SuppressWarnings("unchecked")
@@ -26,12 +26,17 @@ public final class RelationSet<E> extends AbstractSet<E> implements RelationColl
 
     /** A set that loads itself on first access. */
     public static <E> RelationSet<E> lazy(Loader loader) {
-        return new RelationSet<>(null, loader);
+        return new RelationSet<>(null, loader, false);
     }
 
     /** A set already holding its members. */
     public static <E> RelationSet<E> loaded(Collection<? extends E> members) {
-        return new RelationSet<>(new LinkedHashSet<>(members), null);
+        return new RelationSet<>(new LinkedHashSet<>(members), null, false);
+    }
+
+    /** A set over the application's own {@code set}, not a copy (see {@link RelationList#over}). */
+    public static <E> RelationSet<E> over(Set<E> set) {
+        return new RelationSet<>(set, null, true);
     }
 
     private Set<E> elements() {
@@ -49,8 +54,59 @@ public final class RelationSet<E> extends AbstractSet<E> implements RelationColl
     }
 
     @Override
+    public boolean isWatched() {
+        return members.watcher != null;
+    }
+
+    @Override
+    public void watch(Membership watcher) {
+        members.watcher = watcher;
+    }
+
+    @Override
+    public void addQuietly(Object member) {
+        members.addQuietly(member);
+    }
+
+    @Override
+    public void removeQuietly(Object member) {
+        members.removeQuietly(member);
+    }
+
+    @Override
+    public boolean isForeign() {
+        return members.foreign;
+    }
+
+    // add, remove and the iterator's remove tell the watcher; AbstractSet's bulk operations go through them.
+
+    @Override
     public Iterator<E> iterator() {
-        return elements().iterator();
+        Iterator<E> iterator = elements().iterator();
+        Membership watcher = members.watcher;
+        if (watcher == null) {
+            return iterator;
+        }
+        return new Iterator<>() {
+            private E last;
+
+            @Override
+            public boolean hasNext() {
+                return iterator.hasNext();
+            }
+
+            @Override
+            public E next() {
+                last = iterator.next();
+                return last;
+            }
+
+            @Override
+            public void remove() {
+                iterator.remove();
+                watcher.removed(last);
+            }
+        };
     }
 
     @Override
@@ -60,12 +116,20 @@ public final class RelationSet<E> extends AbstractSet<E> implements RelationColl
 
     @Override
     public boolean add(E element) {
-        return elements().add(element);
+        boolean added = elements().add(element);
+        if (added && members.watcher != null) {
+            members.watcher.added(element);
+        }
+        return added;
     }
 
     @Override
     public boolean remove(Object element) {
-        return elements().remove(element);
+        boolean removed = elements().remove(element);
+        if (removed && members.watcher != null) {
+            members.watcher.removed(element);
+        }
+        return removed;
     }
 
     @Override

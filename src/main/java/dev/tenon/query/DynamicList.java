@@ -1,6 +1,7 @@
 package dev.tenon.query;
 
 import dev.tenon.TenonException;
+import dev.tenon.identity.Attributes;
 import dev.tenon.annotation.Lazy;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -43,12 +44,15 @@ public final class DynamicList<E> extends AbstractList<E> {
     }
 
     private final Query<E> query;
+    /** The object whose relationship this is: a change makes it one the next flush visits. */
+    private final Object owner;
     private final List<E> added = new ArrayList<>();
     private final List<Object> removed = new ArrayList<>();
 
-    /** A list over {@code query}, with nothing pending. */
-    public DynamicList(Query<E> query) {
+    /** A list over {@code query}, the relationship of {@code owner}, with nothing pending. */
+    public DynamicList(Query<E> query, Object owner) {
         this.query = query;
+        this.owner = owner;
     }
 
     /** The query behind a dynamic relationship's value. */
@@ -84,6 +88,7 @@ public final class DynamicList<E> extends AbstractList<E> {
         if (!removeIdentical(removed, child)) {
             added.add(child);
         }
+        Attributes.touched(owner);
         return true;
     }
 
@@ -101,6 +106,7 @@ public final class DynamicList<E> extends AbstractList<E> {
         if (!removeIdentical(added, child)) {
             removed.add(child);
         }
+        Attributes.touched(owner);
         return true;
     }
 
@@ -174,6 +180,7 @@ public final class DynamicList<E> extends AbstractList<E> {
     public void restorePending(Pending<? extends E> pending) {
         added.addAll(0, pending.added());
         removed.addAll(0, pending.removed());
+        Attributes.touched(owner);
     }
 
     private static boolean removeIdentical(List<?> list, Object child) {

@@ -6,7 +6,6 @@ import dev.tenon.identity.Status;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
-import dev.tenon.proxy.TenonProxy;
 import dev.tenon.query.Condition;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -129,7 +128,7 @@ final class DeletedParents {
     }
 
     private static boolean isLoaded(Object value) {
-        return Members.readable(value) && !(value instanceof TenonProxy proxy && !proxy.tenon$isLoaded());
+        return Members.readable(value);
     }
 
     /** The loaded members of the parent's relationship, and every object of the session whose key points at it. */
@@ -139,7 +138,7 @@ final class DeletedParents {
         if (isLoaded(value) && value instanceof Collection<?> members) {
             children.addAll(members);
         } else if (isLoaded(value) && value != null) {
-            children.add(value instanceof TenonProxy proxy ? proxy.tenon$target() : value);
+            children.add(value);
         }
         Object key = key(parent.object(), relationship.foreignKey().targetColumns());
         for (InstanceState child : index(relationship).getOrDefault(key, List.of())) {
@@ -168,7 +167,7 @@ final class DeletedParents {
     private static boolean movedAway(Object child, RelationshipModel relationship, Object parent) {
         RelationshipModel back = relationship.backPopulates();
         Object reference = back == null ? null : back.get(child);
-        if (reference != null && reference != parent && !(reference instanceof TenonProxy)) {
+        if (reference != null && reference != parent) {
             return true;
         }
         Object childKey = key(child, relationship.foreignKey().columns());

@@ -28,7 +28,7 @@ final class DynamicCollections {
                 relationship.set(state.object(), rebind(session, state.object(), relationship, dynamic));
                 continue;
             }
-            DynamicList<Object> list = new DynamicList<>(children(session, state.object(), relationship));
+            DynamicList<Object> list = new DynamicList<>(children(session, state.object(), relationship), state.object());
             // A view-only relationship is never written: members put there before the add stay unwritten.
             if (value instanceof Collection<?> members && !relationship.viewOnly()) {
                 members.forEach(list::add);
@@ -42,7 +42,7 @@ final class DynamicCollections {
      * object was detached, or rolled back, with changes not yet written).
      */
     static DynamicList<Object> rebind(Session session, Object parent, RelationshipModel relationship, DynamicList<?> old) {
-        DynamicList<Object> list = new DynamicList<>(children(session, parent, relationship));
+        DynamicList<Object> list = new DynamicList<>(children(session, parent, relationship), parent);
         list.restorePending(old.pending());
         return list;
     }

@@ -14,7 +14,6 @@ import dev.tenon.metadata.ForeignKeyModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.TableModel;
 import dev.tenon.metadata.TableSorter;
-import dev.tenon.proxy.TenonProxy;
 import dev.tenon.sql.Dml;
 import dev.tenon.sql.Param;
 import dev.tenon.sql.ValueParam;
@@ -182,7 +181,7 @@ final class Flush {
             }
             state.key(new EntityKey(entity, id));
             state.status(Status.PERSISTENT);
-            state.snapshotFromObject();
+            state.valuesLoaded();
             session.identityMap().put(state);
         }
     }
@@ -247,21 +246,20 @@ final class Flush {
                         new ServerValues(undo, states, serverSide));
         checkCounts(counts, states, "update");
         for (InstanceState state : states) {
-            state.snapshotFromObject();
+            state.valuesLoaded();
         }
     }
 
     private static List<ColumnModel> changedColumns(InstanceState state) {
         List<ColumnModel> columns = state.entity().columns();
-        Object[] snapshot = state.snapshot();
         List<ColumnModel> changed = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             ColumnModel column = columns.get(i);
-            if (snapshot == null) {
+            if (!state.valuesKnown()) {
                 if (!column.primaryKey()) {
                     changed.add(column);
                 }
-            } else if (!InstanceState.sameValue(snapshot[i], column.get(state.object()))) {
+            } else if (state.isChanged(i)) {
                 if (column.primaryKey()) {
                     throw new IdentityException("The key of " + state + " was changed to " + column.get(state.object())
                             + "; a primary key cannot change: delete the row and add a new one");
@@ -300,7 +298,7 @@ final class Flush {
             }
             for (RelationshipModel relationship : state.entity().relationships()) {
                 Object value = relationship.get(state.object());
-                if (value instanceof TenonProxy || !Members.readable(value)) {
+                if (state.deferred(relationship) != null || !Members.readable(value)) {
                     continue;
                 }
                 Object remembered = value instanceof Collection<?> members ? new ArrayList<>(members) : value;

@@ -1,5 +1,8 @@
 package dev.tenon.session;
 
+import dev.tenon.identity.InstanceState;
+import dev.tenon.identity.Status;
+import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.query.DynamicList;
 
@@ -11,6 +14,24 @@ import dev.tenon.query.DynamicList;
  */
 final class Members {
     private Members() {
+    }
+
+    /**
+     * Whether a persistent object holds a collection whose changes the session cannot hear (the application's own,
+     * changed directly): such an object stays among those every flush visits.
+     */
+    static boolean holdsForeignCollection(InstanceState state) {
+        if (state.status() != Status.PERSISTENT) {
+            return false;
+        }
+        for (RelationshipModel relationship : state.entity().relationships()) {
+            Object value = relationship.collection() ? relationship.get(state.object()) : null;
+            if (value instanceof RelationCollection collection ? collection.isForeign()
+                    : value instanceof java.util.Collection<?> && !(value instanceof DynamicList<?>)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for null, a loaded collection or the application's own collection; false for an unloaded or dynamic one. */

@@ -5,11 +5,9 @@ import dev.tenon.annotation.Lazy;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.proxy.Loader;
-import dev.tenon.proxy.ReferenceProxies;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
-import dev.tenon.proxy.TenonProxy;
 import dev.tenon.query.DynamicList;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,11 @@ final class Reattachment {
         this.session = session;
     }
 
-    void rebind(InstanceState state) {
+    /**
+     * Gives an object added back to the session loaders of this session for what it had not loaded in its last one
+     * ({@code departed}, its state there, or null).
+     */
+    void rebind(InstanceState state, InstanceState departed) {
         for (RelationshipModel relationship : state.entity().relationships()) {
             if (relationship.lazy() == Lazy.RAISE) {
                 continue;
@@ -38,17 +40,24 @@ final class Reattachment {
             if (value instanceof RelationCollection collection && !collection.isLoaded()) {
                 Loader loader = () -> members(state, relationship);
                 relationship.set(state.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(loader) : RelationList.lazy(loader));
-            } else if (value instanceof TenonProxy proxy && !proxy.tenon$isLoaded()) {
-                Object key = proxy.tenon$key();
-                Class<?> type = relationship.target().type();
-                relationship.set(state.object(), ReferenceProxies.create(type, key, () -> {
-                    check(state, relationship);
-                    return session.get(type, key);
-                }));
+            } else if (value == null && departed != null && departed.deferred(relationship) != null
+                    && relationship.direction() == RelationshipModel.Direction.MANY_TO_ONE) {
+                state.defer(relationship, parent -> reference(parent, relationship));
             } else if (value instanceof DynamicList<?> dynamic) {
                 relationship.set(state.object(), DynamicCollections.rebind(session, state.object(), relationship, dynamic));
             }
         }
+    }
+
+    private Object reference(InstanceState state, RelationshipModel relationship) {
+        check(state, relationship);
+        Object key = state.entity().identityOf(state.object()) == null ? null
+                : relationship.foreignKey().columns().size() == 1 ? relationship.foreignKey().columns().get(0).get(state.object())
+                : relationship.foreignKey().columns().stream().map(column -> column.get(state.object())).toList();
+        Object target = key == null ? null : session.get(relationship.target().type(), key);
+        relationship.set(state.object(), target);
+        state.loaded(relationship, target);
+        return target;
     }
 
     private Object members(InstanceState state, RelationshipModel relationship) {

@@ -11,7 +11,6 @@ import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
-import dev.tenon.proxy.TenonProxy;
 import dev.tenon.query.DynamicList;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,8 +20,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reconciles relationships with foreign keys at flush. Java cannot intercept {@code emp.department = dept},
- * so the flush compares each relationship with what it held when loaded: a changed reference or collection
+ * Reconciles relationships with foreign keys at flush: the flush compares each relationship of a changed object with
+ * what it held when loaded (the enhanced classes have kept both sides in step already): a changed reference or collection
  * becomes a foreign-key {@link Link}, the mirror side named by {@code backPopulates} is updated in memory, a
  * child removed from its parent's collection is deleted ({@code delete-orphan}) or has its key set to NULL,
  * and many-to-many changes become association rows.
@@ -61,7 +60,7 @@ final class RelationshipSync {
         do {
             orphaned = false;
             links.addAll(deletedParents.detachChildren());
-            for (InstanceState state : identityMap.snapshotOfStates()) {
+            for (InstanceState state : identityMap.changedStates()) {
                 if (state.status() != Status.DELETED && synced.add(state)) {
                     sync(state);
                 }
@@ -111,8 +110,7 @@ final class RelationshipSync {
                 } else if (!identitySet(loaded instanceof Collection<?> c ? c : List.of()).equals(identitySet(members))) {
                     return true;
                 }
-            } else if (!(value instanceof TenonProxy && loaded == InstanceState.NOT_LOADED || value == loaded
-                    || loaded == InstanceState.NOT_LOADED && value == null)) {
+            } else if (!(value == loaded || loaded == InstanceState.NOT_LOADED && value == null && !state.isClearedUnloaded(relationship))) {
                 return true;
             }
         }
@@ -245,10 +243,10 @@ final class RelationshipSync {
     private void syncReference(InstanceState state, RelationshipModel relationship) {
         Object target = relationship.get(state.object());
         Object loaded = state.loaded(relationship);
-        if (target instanceof TenonProxy && loaded == InstanceState.NOT_LOADED || target == loaded) {
+        if (target == loaded) {
             return;
         }
-        if (loaded == InstanceState.NOT_LOADED && target == null) {
+        if (loaded == InstanceState.NOT_LOADED && target == null && !state.isClearedUnloaded(relationship)) {
             return;
         }
         Object previous = loaded == InstanceState.NOT_LOADED ? null : loaded;
@@ -281,7 +279,7 @@ final class RelationshipSync {
     private void removeChild(RelationshipModel relationship, Object parent, Object child) {
         RelationshipModel back = relationship.backPopulates();
         Object reference = back == null ? null : back.get(child);
-        if (reference != null && !refersTo(reference, parent, relationship)) {
+        if (reference != null && reference != parent) {
             return; // moved to another parent: that parent's side sets the key
         }
         if (relationship.cascades(Cascade.DELETE_ORPHAN)) {
@@ -295,25 +293,12 @@ final class RelationshipSync {
         links.add(new Link(child, relationship.foreignKey(), null));
     }
 
-    /**
-     * Whether a child's back reference is the parent. A child loaded before its parent's collection holds an unloaded
-     * proxy of the parent there, not the parent itself: the same parent when the proxy's key is the parent's.
-     */
-    private static boolean refersTo(Object reference, Object parent, RelationshipModel relationship) {
-        if (reference == parent) {
-            return true;
-        }
-        if (reference instanceof TenonProxy proxy) {
-            return proxy.tenon$isLoaded() ? proxy.tenon$target() == parent
-                    : proxy.tenon$key().equals(relationship.owner().identityOf(parent));
-        }
-        return false;
-    }
-
-    private static void setBackReference(RelationshipModel back, Object child, Object parent) {
+    private void setBackReference(RelationshipModel back, Object child, Object parent) {
         if (back != null && !back.collection()) {
             Object current = back.get(child);
-            if (current != parent && !(current instanceof TenonProxy)) {
+            InstanceState childState = identityMap.state(child);
+            // A reference not loaded yet loads the parent itself when read: nothing to set.
+            if (current != parent && (childState == null || childState.deferred(back) == null)) {
                 back.set(child, parent);
             }
         }
@@ -350,10 +335,10 @@ final class RelationshipSync {
 
     @SuppressWarnings("unchecked")
     private static Collection<Object> loadedCollection(RelationshipModel back, Object holder) {
-        if (back == null || !back.collection() || holder instanceof TenonProxy proxy && !proxy.tenon$isLoaded()) {
+        if (back == null || !back.collection() || holder == null) {
             return null;
         }
-        Object value = back.get(holder instanceof TenonProxy proxy ? proxy.tenon$target() : holder);
+        Object value = back.get(holder);
         if (!Members.readable(value) || !(value instanceof Collection<?>)) {
             return null;
         }

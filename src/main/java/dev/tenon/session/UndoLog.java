@@ -21,7 +21,7 @@ final class UndoLog {
     private record FieldChange(Object object, ColumnModel column, Object oldValue) {
     }
 
-    private record SavedState(Status status, EntityKey key, Object[] snapshot, Object[] loaded) {
+    private record SavedState(Status status, EntityKey key, Object changes, Object[] loaded) {
     }
 
     private final Map<InstanceState, SavedState> states = new IdentityHashMap<>();
@@ -42,7 +42,7 @@ final class UndoLog {
                     loaded[i] = value;
                 }
             }
-            return new SavedState(s.status(), s.key(), s.snapshot(), loaded);
+            return new SavedState(s.status(), s.key(), s.saveChanges(), loaded);
         });
     }
 
@@ -73,7 +73,7 @@ final class UndoLog {
             identityMap.remove(state);
             state.status(saved.status());
             state.key(saved.key());
-            state.snapshot(saved.snapshot());
+            state.restoreChanges(saved.changes());
             for (int i = 0; i < state.entity().relationships().size(); i++) {
                 RelationshipModel relationship = state.entity().relationships().get(i);
                 // Nothing saved: no relationship was loaded when the flush first changed the state.

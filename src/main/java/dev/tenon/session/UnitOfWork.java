@@ -9,10 +9,9 @@ import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Ownership;
 import dev.tenon.identity.Status;
+import dev.tenon.identity.Tracked;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
-import dev.tenon.proxy.ReferenceProxies;
-import dev.tenon.proxy.TenonProxy;
 import dev.tenon.query.DynamicList;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -55,17 +54,12 @@ final class UnitOfWork {
         if (object == null) {
             throw new TenonException("Cannot add null to a session");
         }
-        if (!(object instanceof TenonProxy)) {
-            session.metadata().entity(object.getClass());
-        }
+        session.metadata().entity(object.getClass());
     }
 
     /** Makes an object part of the session; false when it was already there (its cascade still runs once). */
     private boolean attach(Object object) {
         checkAddable(object);
-        if (object instanceof TenonProxy) {
-            return false;
-        }
         EntityModel entity = session.metadata().entity(object.getClass());
         InstanceState state = identityMap.state(object);
         if (state != null) {
@@ -90,15 +84,16 @@ final class UnitOfWork {
         // An object whose row was left by an earlier session (of this database) is persistent again; one whose
         // deletion was committed, or whose key was cleared, is inserted anew.
         boolean wasDetached = ownership.detachedRow(object) == Ownership.Row.EXISTS && id != null;
+        InstanceState departed = object instanceof Tracked tracked && tracked.tenon$state() instanceof InstanceState s ? s : null;
         state = new InstanceState(entity, object, wasDetached ? Status.PERSISTENT : Status.PENDING);
         if (wasDetached) {
-            // Its row exists; the values the row last held are its snapshot, so a flush writes what changed since
+            // Its row exists; the values the row last held are known, so a flush writes what changed since
             // (every column when they are unknown).
             state.key(new EntityKey(entity, id));
-            state.snapshot(ownership.detachedSnapshot(object));
+            state.databaseValues(ownership.detachedSnapshot(object));
             state.markReattached();
             identityMap.put(state);
-            new Reattachment(session).rebind(state);
+            new Reattachment(session).rebind(state, departed);
         } else {
             identityMap.track(state);
             DynamicCollections.install(session, state);
@@ -116,7 +111,7 @@ final class UnitOfWork {
                 // Never loaded: its new members are the ones add() recorded since the last flush.
                 value = dynamic.hasPendingChanges() ? dynamic.pending().added() : null;
             }
-            if (!Members.readable(value) || value instanceof TenonProxy || value == null) {
+            if (!Members.readable(value) || value == null) {
                 continue;
             }
             if (value instanceof Collection<?> members) {
@@ -132,7 +127,7 @@ final class UnitOfWork {
     }
 
     void delete(Object object) {
-        InstanceState state = object == null ? null : identityMap.state(ReferenceProxies.unproxy(object));
+        InstanceState state = object == null ? null : identityMap.state(object);
         if (state == null) {
             throw new IdentityException("Cannot delete " + object + ": it is not in this session; load it with session.get first");
         }
@@ -151,7 +146,7 @@ final class UnitOfWork {
             }
             Object value = relationship.get(state.object());
             if (relationship.direction() == RelationshipModel.Direction.ONE_TO_MANY
-                    && (!Members.readable(value) || value instanceof TenonProxy proxy && !proxy.tenon$isLoaded())) {
+                    && (!Members.readable(value) || state.deferred(relationship) != null)) {
                 // Not loaded here, one parent at a time: the flush finds the children of every parent deleted with
                 // it in one query per relationship (see DeletedParents).
                 continue;
@@ -159,7 +154,7 @@ final class UnitOfWork {
             Collection<?> children = value instanceof Collection<?> c ? List.copyOf(c) : value == null ? List.of() : List.of(value);
             for (Object child : children) {
                 // A new child never added (put into the collection since the last flush) has nothing to delete.
-                if (identityMap.state(ReferenceProxies.unproxy(child)) != null) {
+                if (identityMap.state(child) != null) {
                     delete(child);
                 }
             }
@@ -182,7 +177,7 @@ final class UnitOfWork {
         identityMap.remove(state);
         state.leaveGroup();
         if (state.id() != null && state.status() != Status.PENDING) {
-            ownership.release(object, Ownership.Row.EXISTS, state.snapshot());
+            ownership.release(object, Ownership.Row.EXISTS, state.databaseValues());
         } else {
             ownership.forget(object);
         }
@@ -208,7 +203,7 @@ final class UnitOfWork {
      * relationship ({@code emp.department = dept} alone must reach the database before a query reads it).
      */
     boolean hasPendingWork() {
-        for (InstanceState state : identityMap.states()) {
+        for (InstanceState state : identityMap.changedStates()) {
             // A row deleted by an earlier flush stays DELETED until commit, with its key no longer mapped: done.
             boolean deletedAlready = state.status() == Status.DELETED && !identityMap.maps(state);
             if (state.status() != Status.PERSISTENT && !deletedAlready
@@ -228,7 +223,16 @@ final class UnitOfWork {
             cascadeAll();
             RelationshipSync sync = new RelationshipSync(session, this);
             sync.run();
-            new Flush(session, undo, sync).run(identityMap.snapshotOfStates());
+            for (Link link : sync.links) {
+                // The flush writes the foreign keys of these children: they are changed objects now.
+                InstanceState child = identityMap.state(link.child());
+                if (child != null) {
+                    child.markChanged();
+                }
+            }
+            List<InstanceState> work = identityMap.changedStates();
+            new Flush(session, undo, sync).run(work);
+            identityMap.changesFlushed(work.stream().filter(Members::holdsForeignCollection).toList());
             for (DynamicList<?> dynamic : sync.dynamicLists) {
                 forgetWritten(dynamic);
             }
@@ -253,10 +257,13 @@ final class UnitOfWork {
         undo.undo(identityMap);
     }
 
-    /** Save-update cascades from every object, so that objects put into relationships since add() are added. */
+    /**
+     * Save-update cascades from every changed object (an unchanged one cannot have gained a related object), so that
+     * objects put into relationships since add() are added.
+     */
     private void cascadeAll() {
         Deque<Object> work = new ArrayDeque<>();
-        for (InstanceState state : identityMap.snapshotOfStates()) {
+        for (InstanceState state : identityMap.changedStates()) {
             if (state.status() != Status.DELETED) {
                 cascadeSaveUpdate(state, work);
             }

@@ -7,7 +7,6 @@ import dev.tenon.MappingException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.loading.model.Seed;
-import dev.tenon.proxy.TenonProxy;
 import dev.tenon.query.Condition;
 import dev.tenon.query.Load;
 import dev.tenon.session.Session;
@@ -51,7 +50,7 @@ class NestedOptionsTest {
         assertThat(session.statistics().statements()).isEqualTo(2);
         assertThat(depts.get(1).employees).extracting(emp -> emp.ename + "<" + (emp.manager == null ? "-" : emp.manager.ename))
                 .containsExactly("SMITH<FORD", "JONES<KING", "SCOTT<JONES", "ADAMS<SCOTT", "FORD<JONES");
-        assertThat(depts.get(1).employees).allSatisfy(emp -> assertThat(emp.manager).isNotInstanceOf(TenonProxy.class));
+        assertThat(depts.get(1).employees).allSatisfy(emp -> assertThat(emp.manager.getClass()).isEqualTo(Emp.class));
         assertThat(session.statistics().statements()).isEqualTo(2);
     }
 
@@ -101,7 +100,7 @@ class NestedOptionsTest {
         assertThat(session.statistics().statements()).isEqualTo(1);
 
         assertThat(research.employees).extracting(emp -> emp.manager.ename).containsExactly("FORD", "KING", "JONES", "SCOTT", "JONES");
-        assertThat(research.employees.get(1).manager).isNotInstanceOf(TenonProxy.class);
+        assertThat(research.employees.get(1).manager.getClass()).isEqualTo(Emp.class);
         assertThat(session.statistics().statements()).isEqualTo(2);
     }
 

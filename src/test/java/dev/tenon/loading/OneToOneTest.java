@@ -1,13 +1,15 @@
 package dev.tenon.loading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenon.LazyLoadException;
 import dev.tenon.demo.Post;
 import dev.tenon.demo.Profile;
 import dev.tenon.demo.User;
 import dev.tenon.metadata.Metadata;
-import dev.tenon.proxy.TenonProxy;
 import dev.tenon.query.Load;
+import dev.tenon.session.SessionOptions;
 import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
@@ -51,12 +53,29 @@ class OneToOneTest {
     }
 
     @Test
-    void theLazyDefaultLoadsProfilesWithTheUsersInOneMoreStatement() {
+    void theLazyDefaultCostsNothingUntilTouchedThenOneStatementPerProfile() {
         List<User> users = session.select(User.class).orderBy("id").list();
+        assertThat(session.statistics().statements()).isEqualTo(1);
 
         assertThat(users.get(0).profile.bio).isEqualTo("writes about ORMs");
-        assertThat(users.get(1).profile).isNull();
         assertThat(session.statistics().statements()).isEqualTo(2);
+        assertThat(users.get(1).profile).isNull();
+        assertThat(users.get(1).profile).as("a one-to-one found empty is loaded: null, no second query").isNull();
+        assertThat(session.statistics().statements()).isEqualTo(3);
+    }
+
+    @Test
+    void aLazyOneToOneTouchedInALoopIsSeenByTheNPlusOneDetector() {
+        try (Session strict = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.strictNPlusOne(true))) {
+            List<User> users = strict.select(User.class).orderBy("id").list();
+            assertThat(users.get(0).profile).isNotNull();
+
+            assertThatThrownBy(() -> users.get(1).profile.toString())
+                    .isInstanceOf(LazyLoadException.class)
+                    .hasMessageContaining("N+1 detected: User.profile")
+                    .hasMessageContaining(".options(Load.selectin(\"profile\"))");
+            assertThat(strict.statistics().statements()).isEqualTo(2);
+        }
     }
 
     @Test
@@ -72,10 +91,12 @@ class OneToOneTest {
     void fromTheProfileTheUserIsAnOrdinaryLazyReference() {
         Profile profile = session.select(Profile.class).one();
 
-        assertThat(profile.user).isInstanceOf(TenonProxy.class).hasToString("User(1, ada)");
-        // Loading the user loads its own one-to-one by selectin too: the third statement finds the same profile.
-        assertThat(session.statistics().statements()).isEqualTo(3);
-        assertThat(profile.user).as("the loaded user replaces the proxy").isNotInstanceOf(TenonProxy.class);
+        assertThat(session.statistics().statements()).isEqualTo(1);
+        assertThat(profile.user).hasToString("User(1, ada)");
+        assertThat(profile.user.getClass()).isEqualTo(User.class);
+        assertThat(session.statistics().statements()).isEqualTo(2);
+        // The user's own one-to-one is lazy too: read, it finds the same profile in a third statement.
         assertThat(profile.user.profile).isSameAs(profile);
+        assertThat(session.statistics().statements()).isEqualTo(3);
     }
 }
