@@ -68,7 +68,9 @@ public final class ReferenceProxies {
                     .implement(TenonProxy.class)
                     .defineField(HANDLER_FIELD, InvocationHandler.class, Visibility.PUBLIC)
                     .method(ElementMatchers.not(ElementMatchers.isDeclaredBy(Object.class))
-                            .or(ElementMatchers.named("toString").or(ElementMatchers.named("hashCode")).or(ElementMatchers.named("equals"))))
+                            .or(ElementMatchers.named("toString").or(ElementMatchers.named("hashCode")).or(ElementMatchers.named("equals")))
+                            // The state of an enhanced entity (Tracked) is the proxy's own, not its target's.
+                            .and(ElementMatchers.not(ElementMatchers.named("tenon$state").or(ElementMatchers.named("tenon$departure")))))
                     .intercept(InvocationHandlerAdapter.toField(HANDLER_FIELD))
                     .make()
                     .load(type.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(MethodHandles.privateLookupIn(type, MethodHandles.lookup())))
