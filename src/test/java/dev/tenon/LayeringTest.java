@@ -31,7 +31,7 @@ class LayeringTest {
     private static final Set<String> CORE = Set.of(ROOT, "dev.tenon.annotation", "dev.tenon.metadata", "dev.tenon.sql",
             "dev.tenon.engine", "dev.tenon.ddl");
     private static final Set<String> ORM = Set.of("dev.tenon.session", "dev.tenon.query", "dev.tenon.loading",
-            "dev.tenon.proxy", "dev.tenon.identity");
+            "dev.tenon.proxy", "dev.tenon.identity", "dev.tenon.enhance");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     // A qualified name: lower-case package segments, then a type (upper case) or a wildcard.
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.tenon((?:\\.[a-z_][a-z0-9_]*)*)\\s*\\.\\s*(?:[A-Z]|\\*)");

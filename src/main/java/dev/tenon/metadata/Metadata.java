@@ -16,7 +16,8 @@ import java.util.Map;
  * Metadata same = Metadata.scan("com.example.model");   // every @Table class under the package
  * }</pre>
  *
- * A bad mapping fails here, with a {@link MappingException} listing every problem found.
+ * A bad mapping fails here, with a {@link MappingException} listing every problem found. A mapped class must
+ * have been enhanced (see {@code dev.tenon.enhance}): one that was not is refused, with the fix.
  */
 public final class Metadata {
     private final Map<Class<?>, EntityModel> entities;
@@ -34,6 +35,7 @@ public final class Metadata {
 
     /** Scans the given classes. */
     public static Metadata of(Collection<Class<?>> classes) {
+        EnhancementCheck.requireEnhanced(classes);
         List<String> problems = new ArrayList<>();
         TableScanner tableScanner = new TableScanner(problems);
         Map<Class<?>, EntityModel> entities = new LinkedHashMap<>();

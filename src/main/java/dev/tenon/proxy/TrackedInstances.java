@@ -18,8 +18,10 @@ import net.bytebuddy.matcher.ElementMatchers;
  * Makes the objects of loaded rows: instances of a subclass of the entity, generated once per class, that adds two
  * fields and implements {@link Tracked}. Nothing else changes (no method is overridden), so a loaded {@code Emp}
  * behaves as one in every respect but {@code getClass()}; compare entities with {@code instanceof}, as with any
- * ORM's proxies. A class that cannot be subclassed (final, or without a non-private no-argument constructor) is
- * instantiated as it is, and its objects are kept in maps instead, like the objects the application creates.
+ * ORM's proxies. An enhanced entity (see {@code dev.tenon.enhance}) implements {@link Tracked} itself and is
+ * instantiated as it is; this subclass is for the others, until the scan refuses them. A class that cannot be
+ * subclassed (final, or without a non-private no-argument constructor) is instantiated as it is, and its objects are
+ * kept in maps instead, like the objects the application creates.
  */
 public final class TrackedInstances {
     private static final String STATE = "tenon$state";
@@ -55,6 +57,10 @@ public final class TrackedInstances {
     }
 
     private static MethodHandle constructorOf(Class<?> type) {
+        if (Tracked.class.isAssignableFrom(type)) {
+            // Enhanced: the entity carries the fields itself, and is instantiated as it is.
+            return null;
+        }
         try {
             Class<?> tracked = new ByteBuddy()
                     .with(new NamingStrategy.SuffixingRandom("Tenon"))
