@@ -16,7 +16,7 @@ import java.util.Set;
  * Keeps the two sides of a {@code backPopulates} pair in step the moment the application changes one, as SQLAlchemy's
  * backrefs do: {@code emp.department = sales} adds {@code emp} to {@code sales.employees} and takes it out of its old
  * department's; {@code sales.employees.add(emp)} sets {@code emp.department}. No statement runs: a collection that is
- * not loaded stays so (it will read the change from the database once the flush has written it). The other side is
+ * not loaded stays so, and queues the change to apply once it loads. The other side is
  * written directly (not through the enhanced setters), so a change is mirrored once, not back and forth.
  */
 final class BackPopulation {

@@ -114,6 +114,22 @@ public final class InstanceState {
     public void valuesLoaded() {
         valuesKnown = true;
         originals = null;
+        int[] inPlace = entity.inPlaceColumns();
+        if (inPlace.length > 0) {
+            // A byte[] changed in place calls no setter: a copy of what the row holds is compared at each flush.
+            originals = new Object[entity.columns().size()];
+            java.util.Arrays.fill(originals, UNCHANGED);
+            for (int position : inPlace) {
+                Object value = entity.columns().get(position).get(object);
+                originals[position] = value instanceof byte[] bytes ? bytes.clone() : value;
+            }
+            markChanged();
+        }
+    }
+
+    /** Whether every flush looks at this object, whose values can change without a setter (see {@link #valuesLoaded}). */
+    public boolean changesInPlace() {
+        return entity.inPlaceColumns().length > 0 && status == Status.PERSISTENT;
     }
 
     /**

@@ -1,13 +1,11 @@
 package dev.tenon.identity;
 
 /**
- * Implemented by the class Tenon instantiates for the rows it loads (a subclass of the entity generated once, see
- * {@code dev.tenon.proxy.TrackedInstances}): two fields on the object itself, its state in the session that holds
- * it and what became of its row once it left, which is what SQLAlchemy keeps on every instance. On the object, the
- * state is found without a lookup, and the record lives and dies with it, at the cost of a field write, where an
- * identity map costs a hash entry and a database-wide weak map a weak reference per object (kept long after the
- * object is gone). Objects the application creates have no such fields: {@link IdentityMap} and {@link Ownership}
- * keep them in maps.
+ * Implemented by every enhanced entity class (the enhancer adds it, see {@code dev.tenon.enhance}): two fields on the
+ * object itself, its state in the session that holds it and what became of its row once it left, which is what
+ * SQLAlchemy keeps on every instance. On the object, the state is found without a lookup, and the record lives and
+ * dies with it, at the cost of a field write, where an identity map costs a hash entry and a database-wide weak map a
+ * weak reference per object (kept long after the object is gone).
  */
 public interface Tracked {
     /** The object's state in the session that holds it; null when no session does. */

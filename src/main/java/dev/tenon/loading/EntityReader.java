@@ -6,7 +6,6 @@ import dev.tenon.identity.Status;
 import dev.tenon.metadata.ColumnAccess;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
-import dev.tenon.proxy.TrackedInstances;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -48,7 +47,7 @@ final class EntityReader {
         if (existing != null) {
             return existing;
         }
-        Object object = TrackedInstances.newInstance(entity);
+        Object object = entity.newInstance();
         // The row's values pass through this array on their way to the fields; no copy is kept (see InstanceState).
         Object[] values = new Object[columns.size()];
         entity.columnAccess().fetch(row, first, values);
@@ -61,6 +60,9 @@ final class EntityReader {
         state.valuesLoaded();
         state.createdBy(statement);
         identityMap.put(state);
+        if (entity.inPlaceColumns().length > 0) {
+            state.markChanged();
+        }
         return state;
     }
 

@@ -22,6 +22,7 @@ public final class EntityModel {
     private final List<RelationshipModel> relationshipView = Collections.unmodifiableList(relationshipList);
     private final int[] primaryKeyPositions;
     private final Map<String, Integer> columnPositions = new java.util.HashMap<>();
+    private final int[] inPlaceColumns;
     /**
      * The model last built for each class: what the enhanced setters of an object outside any session consult to keep
      * its relationships in step (a session's objects use their session's model).
@@ -44,6 +45,8 @@ public final class EntityModel {
             columnsByAttribute.put(column.attribute(), column);
         }
         this.primaryKeyPositions = table.primaryKey().stream().mapToInt(table.columns()::indexOf).toArray();
+        this.inPlaceColumns = java.util.stream.IntStream.range(0, table.columns().size())
+                .filter(i -> table.columns().get(i).field().getType() == byte[].class).toArray();
     }
 
     void addRelationship(RelationshipModel relationship) {
@@ -103,6 +106,14 @@ public final class EntityModel {
     /** The column mapped to this attribute (field name), or null. */
     public ColumnModel column(String attribute) {
         return columnsByAttribute.get(attribute);
+    }
+
+    /**
+     * The positions of the columns whose values can change in place ({@code byte[]}), unseen by the enhanced setters:
+     * their objects keep a copy of those values and are compared at every flush.
+     */
+    public int[] inPlaceColumns() {
+        return inPlaceColumns;
     }
 
     /** The position among {@link #columns()} of the column mapped to this attribute (field name). */

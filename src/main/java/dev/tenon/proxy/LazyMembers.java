@@ -13,6 +13,8 @@ final class LazyMembers<C extends Collection<?>> {
     private final Function<Collection<?>, C> copy;
     private C elements;
     private Loader loader;
+    /** Members added (true) or removed (false) by the other side while not loaded; null while none. */
+    private java.util.Map<Object, Boolean> queued;
     /** Told of the application's changes once the collection is handed to it; null until then. */
     Membership watcher;
     /**
@@ -33,19 +35,30 @@ final class LazyMembers<C extends Collection<?>> {
         this.foreign = foreign;
     }
 
-    /** Adds {@code member} unheard when loaded and not there yet; an unloaded collection will load it from the rows. */
+    /** Adds {@code member} unheard when not there yet (queued while not loaded). */
     @SuppressWarnings("unchecked")
     void addQuietly(Object member) {
-        if (elements != null && !containsIdentical(member)) {
+        if (elements == null) {
+            queue(member, true);
+        } else if (!containsIdentical(member)) {
             ((Collection<Object>) elements).add(member);
         }
     }
 
-    /** Removes {@code member} unheard when loaded. */
+    /** Removes {@code member} unheard (queued while not loaded). */
     void removeQuietly(Object member) {
-        if (elements != null) {
+        if (elements == null) {
+            queue(member, false);
+        } else {
             elements.removeIf(element -> element == member);
         }
+    }
+
+    private void queue(Object member, boolean added) {
+        if (queued == null) {
+            queued = new java.util.IdentityHashMap<>();
+        }
+        queued.put(member, added);
     }
 
     private boolean containsIdentical(Object member) {
@@ -60,7 +73,12 @@ final class LazyMembers<C extends Collection<?>> {
     /** The members, loaded first if needed. */
     C get() {
         if (elements == null) {
-            elements = copy.apply((Collection<?>) loader.load());
+            Collection<?> loaded = (Collection<?>) loader.load();
+            // The load may have filled this collection already (a batch of siblings fills each): kept as it is.
+            if (elements == null) {
+                elements = copy.apply(loaded);
+                applyQueued();
+            }
             loader = null;
         }
         return elements;
@@ -74,5 +92,24 @@ final class LazyMembers<C extends Collection<?>> {
     void fill(Collection<?> members) {
         elements = copy.apply(members);
         loader = null;
+        applyQueued();
+    }
+
+    /**
+     * The other side's changes made while the members were not loaded, as SQLAlchemy queues them: applied to what the
+     * rows say once they are loaded (a flush in between has written them already, and then they change nothing).
+     */
+    @SuppressWarnings("unchecked")
+    private void applyQueued() {
+        if (queued == null) {
+            return;
+        }
+        for (java.util.Map.Entry<Object, Boolean> change : queued.entrySet()) {
+            elements.removeIf(element -> element == change.getKey());
+            if (change.getValue()) {
+                ((Collection<Object>) elements).add(change.getKey());
+            }
+        }
+        queued = null;
     }
 }

@@ -16,10 +16,12 @@ public interface RelationCollection {
     /** From now on, every member the application adds or removes through this collection is told to {@code watcher}. */
     void watch(Membership watcher);
 
-    /** Adds a member without telling the watcher, when loaded (an unloaded collection will read it from its rows). */
+    /**
+     * Adds a member without telling the watcher; an unloaded collection queues it, to apply once loaded, without SQL.
+     */
     void addQuietly(Object member);
 
-    /** Removes a member without telling the watcher, when loaded. */
+    /** Removes a member without telling the watcher; queued likewise while not loaded. */
     void removeQuietly(Object member);
 
     /** Whether the members are a collection the application made and may change behind this one's back. */

@@ -71,7 +71,8 @@ final class DeletedParents {
     /** The objects to delete in this flush not yet looked at (one deleted by an earlier flush had its turn then). */
     private List<InstanceState> newlyDeleted() {
         List<InstanceState> deleted = new ArrayList<>();
-        for (InstanceState state : session.identityMap().snapshotOfStates()) {
+        // A deleted object is a changed one: the changed states hold them all.
+        for (InstanceState state : session.identityMap().changedStates()) {
             if (state.status() == Status.DELETED && !done.contains(state) && session.identityMap().maps(state)) {
                 deleted.add(state);
             }
@@ -102,7 +103,8 @@ final class DeletedParents {
         Map<RelationshipModel, List<Object>> keys = new LinkedHashMap<>();
         for (InstanceState parent : deleted) {
             for (RelationshipModel relationship : parent.entity().relationships()) {
-                if (relationship.direction() == Direction.ONE_TO_MANY && !relationship.viewOnly() && !isLoaded(relationship.get(parent.object()))) {
+                if (relationship.direction() == Direction.ONE_TO_MANY && !relationship.viewOnly() 
+                        && (!isLoaded(relationship.get(parent.object())) || parent.deferred(relationship) != null)) {
                     keys.computeIfAbsent(relationship, r -> new ArrayList<>()).add(key(parent.object(), relationship.foreignKey().targetColumns()));
                 }
             }

@@ -34,6 +34,14 @@ final class Members {
         return false;
     }
 
+    /**
+     * Whether a collection is one the session put there (loaded or not), rather than one the application assigned:
+     * replacing a collection is a change even when the new one is empty.
+     */
+    static boolean isSessionCollection(Object value) {
+        return value instanceof RelationCollection collection && !collection.isForeign();
+    }
+
     /** True for null, a loaded collection or the application's own collection; false for an unloaded or dynamic one. */
     static boolean readable(Object value) {
         return !(value instanceof RelationCollection lazy && !lazy.isLoaded()) && !(value instanceof DynamicList<?>);

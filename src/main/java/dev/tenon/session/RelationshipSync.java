@@ -104,7 +104,7 @@ final class RelationshipSync {
                 }
                 Collection<?> members = value == null ? List.of() : (Collection<?>) value;
                 if (loaded == InstanceState.NOT_LOADED) {
-                    if (value != null && (!members.isEmpty() || !(value instanceof RelationCollection))) {
+                    if (value != null && (!members.isEmpty() || !Members.isSessionCollection(value))) {
                         return true;
                     }
                 } else if (!identitySet(loaded instanceof Collection<?> c ? c : List.of()).equals(identitySet(members))) {
@@ -135,7 +135,7 @@ final class RelationshipSync {
             // What the collection held before is unknown. A loaded object whose collection the application replaced
             // (it holds no longer the session's own collection) needs it to find who left; an object added back to
             // the session may hold members whose association row exists. Ask the database.
-            boolean replaced = !(value instanceof RelationCollection) && !state.reattached();
+            boolean replaced = !Members.isSessionCollection(value) && !state.reattached();
             if (replaced || relationship.direction() == Direction.MANY_TO_MANY && !members.isEmpty()) {
                 previous = session.related(state.object(), relationship.name()).list();
                 known = true;

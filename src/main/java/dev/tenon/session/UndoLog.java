@@ -4,6 +4,7 @@ import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
+import dev.tenon.identity.Tracked;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.RelationshipModel;
 import java.util.ArrayDeque;
@@ -46,11 +47,17 @@ final class UndoLog {
         });
     }
 
-    /** Sets a field on behalf of the flush, remembering the old value. */
+    /**
+     * Sets a field on behalf of the flush, remembering the old value; the object's state records the change as the
+     * enhanced setter would, so that the flush writes the column.
+     */
     void set(Object object, ColumnModel column, Object value) {
         Object old = column.get(object);
         if (old != value) {
             fields.push(new FieldChange(object, column, old));
+            if (object instanceof Tracked tracked && tracked.tenon$state() instanceof InstanceState state) {
+                state.columnWritten(state.entity().columnPosition(column.attribute()), old);
+            }
             column.set(object, value);
         }
     }
@@ -84,6 +91,8 @@ final class UndoLog {
             } else {
                 identityMap.track(state);
             }
+            // Its changes are unwritten again: the next flush must visit it.
+            state.markChanged();
         });
         clear();
     }

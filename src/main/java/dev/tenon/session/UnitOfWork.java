@@ -66,6 +66,7 @@ final class UnitOfWork {
             if (state.status() == Status.DELETED) {
                 saveIfFlushing(state);
                 state.status(Status.PERSISTENT);
+                state.markChanged();
             }
             return false;
         }
@@ -93,6 +94,7 @@ final class UnitOfWork {
             state.databaseValues(ownership.detachedSnapshot(object));
             state.markReattached();
             identityMap.put(state);
+            state.markChanged();
             new Reattachment(session).rebind(state, departed);
         } else {
             identityMap.track(state);
@@ -232,7 +234,11 @@ final class UnitOfWork {
             }
             List<InstanceState> work = identityMap.changedStates();
             new Flush(session, undo, sync).run(work);
-            identityMap.changesFlushed(work.stream().filter(Members::holdsForeignCollection).toList());
+            // Kept for the next flush: rows deleted (they leave the session at commit), values that change in place and
+            // collections it cannot hear.
+            identityMap.changesFlushed(work.stream()
+                    .filter(state -> state.status() == Status.DELETED || state.changesInPlace()
+                            || Members.holdsForeignCollection(state)).toList());
             for (DynamicList<?> dynamic : sync.dynamicLists) {
                 forgetWritten(dynamic);
             }
@@ -277,7 +283,7 @@ final class UnitOfWork {
     }
 
     void afterCommit() {
-        for (InstanceState state : identityMap.states()) {
+        for (InstanceState state : identityMap.changedStates()) {
             if (state.status() == Status.DELETED) {
                 identityMap.remove(state);
                 state.status(Status.DETACHED);

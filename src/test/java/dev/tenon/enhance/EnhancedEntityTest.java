@@ -10,7 +10,6 @@ import dev.tenon.enhance.fixture.Invoice;
 import dev.tenon.enhance.fixture.Party;
 import dev.tenon.identity.Tracked;
 import dev.tenon.metadata.Metadata;
-import dev.tenon.proxy.TrackedInstances;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -81,7 +80,7 @@ class EnhancedEntityTest {
     void tenonMakesAnEnhancedEntityAsItsOwnClass() {
         Metadata metadata = Metadata.of(Invoice.class, Customer.class);
 
-        Object made = TrackedInstances.newInstance(metadata.entity(Invoice.class));
+        Object made = metadata.entity(Invoice.class).newInstance();
 
         assertThat(made.getClass()).isEqualTo(Invoice.class);
     }
