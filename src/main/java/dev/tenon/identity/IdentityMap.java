@@ -122,7 +122,7 @@ public final class IdentityMap {
     /** The state of an object held by the session, or null. */
     public InstanceState state(Object object) {
         if (object instanceof Tracked t) {
-            return t.tenon$state() instanceof InstanceState state && state.holder == epoch ? state : null;
+            return t.tenon$state() instanceof InstanceState state && state.holder == epoch && !state.removed ? state : null;
         }
         synchronized (untracked) {
             return untracked.get(object);
@@ -198,9 +198,10 @@ public final class IdentityMap {
         state.sequence(sequence++);
         boolean added;
         if (state.object() instanceof Tracked t) {
-            added = state.holder != epoch || t.tenon$state() != state;
+            added = state.holder != epoch || t.tenon$state() != state || state.removed;
             if (added) {
-                if (t.tenon$state() instanceof InstanceState previous && previous.holder == epoch && previous != state) {
+                if (t.tenon$state() instanceof InstanceState previous && previous.holder == epoch && previous != state
+                        && !previous.removed) {
                     tracked--;
                     removed++;
                 }
@@ -210,6 +211,7 @@ public final class IdentityMap {
                     state.holder = epoch;
                 }
                 t.tenon$state(state);
+                state.removed = false;
                 // Joining a session ends what the object's last departure said of its row.
                 t.tenon$departure(null);
                 tracked++;
@@ -241,9 +243,10 @@ public final class IdentityMap {
         boolean wasHeld;
         if (state.object() instanceof Tracked t) {
             // The state keeps naming this epoch: it is still listed in this epoch's order, skipped while not held.
-            wasHeld = state.holder == epoch && t.tenon$state() == state;
+            wasHeld = state.holder == epoch && t.tenon$state() == state && !state.removed;
             if (wasHeld) {
-                t.tenon$state(null);
+                // The state stays on the object, marked as let go (see InstanceState.removed).
+                state.removed = true;
                 tracked--;
             }
         } else {

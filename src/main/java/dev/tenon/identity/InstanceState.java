@@ -39,6 +39,11 @@ public final class InstanceState {
      * the object carries this state and that epoch is the map's current one.
      */
     IdentityMap.Epoch holder;
+    /**
+     * Whether the map of {@link #holder} let this object go on its own (expunged, evicted, deleted): the state stays on
+     * the object, so that a read of an unloaded relationship still finds it and raises rather than read null.
+     */
+    boolean removed;
     /** The statement that built this object, and the last result group that produced it: see {@link #producedIn}. */
     private Object createdBy;
     private ResultGroup lastProducedIn;
@@ -152,7 +157,7 @@ public final class InstanceState {
     /** Adds the object to its session's changed objects, the only ones a flush visits; nothing when it has left. */
     public void markChanged() {
         IdentityMap.Epoch epoch = holder;
-        if (epoch != null && epoch.current) {
+        if (epoch != null && epoch.current && !removed) {
             epoch.map.changed(this);
         }
     }

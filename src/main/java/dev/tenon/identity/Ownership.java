@@ -54,7 +54,7 @@ public final class Ownership {
             // The state on the object names the epoch of its holder; a map that lets the object go ends the epoch or
             // takes the state off the object.
             return tracked.tenon$state() instanceof InstanceState state && state.holder != null && state.holder.current
-                    && !self.isCurrent(state.holder);
+                    && !state.removed && !self.isCurrent(state.holder);
         }
         for (WeakReference<IdentityMap> ref : open) {
             IdentityMap map = ref.get();

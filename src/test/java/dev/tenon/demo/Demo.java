@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * detector and batched lazy loading).
  *
  * <pre>
- * mvn -q process-test-classes exec:java                                                     # embedded H2
- * mvn -q process-test-classes exec:java -Ddemo.url=jdbc:postgresql://127.0.0.1:5432/test -Ddemo.user=postgres
+ * mvn -q test-compile exec:java                                                     # embedded H2
+ * mvn -q test-compile exec:java -Ddemo.url=jdbc:postgresql://127.0.0.1:5432/test -Ddemo.user=postgres
  * </pre>
  */
 public final class Demo {

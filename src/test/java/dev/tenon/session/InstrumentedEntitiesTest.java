@@ -86,6 +86,15 @@ class InstrumentedEntitiesTest {
     }
 
     @Test
+    void anUnloadedReferenceOfAnExpungedObjectRaisesToo() {
+        Emp smith = session.get(Emp.class, 7369);
+        session.expunge(smith);
+
+        assertThatThrownBy(() -> smith.department.toString()).isInstanceOf(LazyLoadException.class);
+        assertThat(session.statistics().statements()).isEqualTo(1);
+    }
+
+    @Test
     void aReferenceLoadedInTheSessionIsStillThereAfterItClosed() {
         Emp smith = session.get(Emp.class, 7369);
         String name = smith.department.dname;
