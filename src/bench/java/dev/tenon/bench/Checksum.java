@@ -1,5 +1,6 @@
 package dev.tenon.bench;
 
+import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.jpa.JpaDept;
 import dev.tenon.bench.jpa.JpaEmp;
 import dev.tenon.bench.model.Dept;
@@ -62,6 +63,22 @@ public final class Checksum {
 
     /** Departments in order, each with its employees in order, each employee linked back to its department. */
     public static long graph(List<Dept> depts) {
+        long h = depts.size();
+        for (Dept d : depts) {
+            h = next(h, dept(d.deptno, d.dname, d.loc));
+            for (Emp e : d.employees) {
+                h = next(h, of(e) + (e.department == d ? 1 : 0));
+            }
+        }
+        return h;
+    }
+
+    /**
+     * {@link #graph(List)} for the hand-written contender's objects, whose fields it reads as written: plain Java, as a
+     * careful person writes it without an ORM, which is the baseline (see {@code RawFieldAccess}).
+     */
+    @RawFieldAccess
+    public static long plainGraph(List<Dept> depts) {
         long h = depts.size();
         for (Dept d : depts) {
             h = next(h, dept(d.deptno, d.dname, d.loc));

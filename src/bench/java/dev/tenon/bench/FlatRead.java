@@ -1,5 +1,6 @@
 package dev.tenon.bench;
 
+import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.jpa.JpaEmp;
 import dev.tenon.bench.model.Emp;
 import dev.tenon.session.Session;
@@ -26,7 +27,14 @@ public class FlatRead extends Workload {
     }
 
     @Override
+    @RawFieldAccess
     protected long runJdbc() throws Exception {
+        return readWithJdbc(jdbc);
+    }
+
+    /** The hand-written read, shared with {@link FlushUnchanged}. */
+    @RawFieldAccess
+    static long readWithJdbc(javax.sql.DataSource jdbc) throws Exception {
         List<Emp> result = new ArrayList<>();
         try (Connection connection = jdbc.getConnection();
              PreparedStatement statement = connection.prepareStatement(Jdbc.SELECT_EMPS);

@@ -1,5 +1,6 @@
 package dev.tenon.bench;
 
+import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.jpa.JpaEmp;
 import dev.tenon.bench.model.Emp;
 import dev.tenon.session.Session;
@@ -39,6 +40,7 @@ public class GetById extends Workload {
     }
 
     @Override
+    @RawFieldAccess
     protected long runJdbc() throws Exception {
         long h = 0;
         for (int id : ids) {

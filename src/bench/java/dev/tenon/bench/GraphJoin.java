@@ -1,5 +1,6 @@
 package dev.tenon.bench;
 
+import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.jpa.JpaDept;
 import dev.tenon.bench.model.Dept;
 import dev.tenon.bench.model.Emp;
@@ -36,6 +37,7 @@ public class GraphJoin extends Workload {
     }
 
     @Override
+    @RawFieldAccess
     protected long runJdbc() throws Exception {
         List<Dept> result = new ArrayList<>();
         Map<Integer, Dept> byKey = new HashMap<>();
@@ -58,7 +60,7 @@ public class GraphJoin extends Workload {
                 }
             }
         }
-        return Checksum.graph(result);
+        return Checksum.plainGraph(result);
     }
 
     @Override

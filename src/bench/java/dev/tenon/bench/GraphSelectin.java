@@ -1,5 +1,6 @@
 package dev.tenon.bench;
 
+import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.jpa.HibernateBoot;
 import dev.tenon.bench.jpa.JpaDept;
 import dev.tenon.bench.model.Dept;
@@ -36,11 +37,13 @@ public class GraphSelectin extends Workload {
     }
 
     @Override
+    @RawFieldAccess
     protected long runJdbc() throws Exception {
-        return Checksum.graph(handWritten(this));
+        return Checksum.plainGraph(handWritten(this));
     }
 
     /** Departments, then their employees in batches: the hand-written selectin. */
+    @RawFieldAccess
     static List<Dept> handWritten(Workload workload) throws Exception {
         try (Connection connection = workload.jdbc.getConnection()) {
             Map<Integer, Dept> byKey = new HashMap<>();

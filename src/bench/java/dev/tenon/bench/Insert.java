@@ -1,5 +1,6 @@
 package dev.tenon.bench;
 
+import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.jpa.HibernateBoot;
 import dev.tenon.bench.jpa.JpaDept;
 import dev.tenon.bench.jpa.JpaEmp;
@@ -40,6 +41,7 @@ public class Insert extends Workload {
     }
 
     @Override
+    @RawFieldAccess
     protected long runJdbc() throws Exception {
         List<Emp> rows = new ArrayList<>(emps);
         for (int x = 1; x <= emps; x++) {

@@ -1,5 +1,6 @@
 package dev.tenon.bench;
 
+import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.model.Dept;
 import dev.tenon.bench.model.Emp;
 import java.sql.Array;
@@ -17,6 +18,7 @@ import java.util.Map;
  * The hand-written JDBC contender's toolbox: what a careful programmer writes once and reuses. Columns are read by
  * position in one pass, with the typed getters; statements are prepared with parameters.
  */
+@RawFieldAccess
 final class Jdbc {
     static final String EMP_COLUMNS = "empno, ename, job, mgr, hiredate, sal, comm, deptno";
     static final String SELECT_EMPS = "SELECT " + EMP_COLUMNS + " FROM scott.emp";

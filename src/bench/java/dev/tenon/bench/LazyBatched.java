@@ -1,5 +1,6 @@
 package dev.tenon.bench;
 
+import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.jpa.JpaDept;
 import dev.tenon.bench.model.Dept;
 import dev.tenon.session.Session;
@@ -31,8 +32,9 @@ public class LazyBatched extends Workload {
     }
 
     @Override
+    @RawFieldAccess
     protected long runJdbc() throws Exception {
-        return Checksum.graph(GraphSelectin.handWritten(this));
+        return Checksum.plainGraph(GraphSelectin.handWritten(this));
     }
 
     @Override

@@ -23,6 +23,7 @@ final class Report {
     /** Tenon's statements per operation, as each benchmark's setup asserts them (500: the batch size). */
     private static final List<Workload> WORKLOADS = List.of(
             new Workload("FlatRead", "flat read, {emps} emps", 1.15, p -> "1"),
+            new Workload("FlushUnchanged", "flat read, then a flush of nothing changed, {emps} emps", 1.15, p -> "1"),
             new Workload("GraphSelectin", "graph by selectin, {depts} depts × {perDept}", 1.3,
                     p -> "1 + " + batches(p.get("depts"))),
             new Workload("GraphJoin", "graph by join, {depts} depts × {perDept}", 1.3, p -> "1"),

@@ -1,7 +1,10 @@
 package dev.tenon.enhance;
 
+import dev.tenon.annotation.RawFieldAccess;
+import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
@@ -13,8 +16,13 @@ import net.bytebuddy.utility.OpenedClassReader;
  * objects with the no-argument constructor, before it gives them a state), and field initializers are such writes.
  */
 final class CallSites extends MethodVisitor {
+    /** The descriptor of {@code @RawFieldAccess}, which leaves a method's (or a class's) accesses as written. */
+    static final String RAW = Type.getDescriptor(RawFieldAccess.class);
+
     private final FieldTargets targets;
     private final String constructorOf;
+    /** Whether the method carries {@code @RawFieldAccess}; its annotations come before its code. */
+    private boolean raw;
 
     /**
      * @param constructorOf the internal name of the class whose constructor this is, null for any other method
@@ -26,8 +34,14 @@ final class CallSites extends MethodVisitor {
     }
 
     @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+        raw |= descriptor.equals(RAW);
+        return super.visitAnnotation(descriptor, visible);
+    }
+
+    @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-        if (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) {
+        if (!raw && (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD)) {
             FieldTargets.Target target = targets.resolve(owner, name, descriptor);
             if (target != null && opcode == Opcodes.GETFIELD && target.relationship()) {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, target.owner(), target.getter(), target.getterDescriptor(), false);

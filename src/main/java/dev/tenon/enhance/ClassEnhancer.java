@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Type;
@@ -25,6 +26,8 @@ final class ClassEnhancer extends ClassVisitor {
     private final List<FieldDescription.InDefinedShape> fields;
     private String name;
     private int version;
+    /** Whether the class asks for its field accesses to be left alone ({@code @RawFieldAccess}). */
+    private boolean raw;
 
     ClassEnhancer(ClassVisitor out, TypeDescription type, FieldTargets targets) {
         super(OpenedClassReader.ASM_API, out);
@@ -53,9 +56,15 @@ final class ClassEnhancer extends ClassVisitor {
     }
 
     @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+        raw |= descriptor.equals(CallSites.RAW);
+        return super.visitAnnotation(descriptor, visible);
+    }
+
+    @Override
     public MethodVisitor visitMethod(int access, String method, String descriptor, String signature, String[] exceptions) {
         MethodVisitor out = super.visitMethod(access, method, descriptor, signature, exceptions);
-        return out == null ? null : new CallSites(out, targets, method.equals("<init>") ? name : null);
+        return out == null || raw ? out : new CallSites(out, targets, method.equals("<init>") ? name : null);
     }
 
     @Override

@@ -1,29 +1,21 @@
 package dev.tenon.identity;
 
 import dev.tenon.metadata.EntityModel;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One object per row within a session: the index from row identity to object ({@link KeyTable}), and the state
  * of every object the session holds (pending ones too, which have no key yet).
  *
- * <p>The state of an object Tenon loaded is kept on the object itself ({@link Tracked}), so reading a row adds
- * one slot to the key index and nothing else; objects the application made are kept in an identity map. Letting
- * every object go (rollback, close) visits only the latter. Used by its session's thread; the only question another
- * thread asks is {@link #holds}, hence the synchronized access to that identity map.
+ * <p>The state of an object is kept on the object itself ({@link Tracked}), so reading a row adds one slot to the key
+ * index and nothing else, and letting every object go (rollback, close) visits none. Used by its session's thread;
+ * another session asks only whether an object's state names a current epoch of another map ({@link Ownership}).
  */
 public final class IdentityMap {
     private KeyTable byKey = new KeyTable();
-    private final Map<Object, InstanceState> untracked = new IdentityHashMap<>();
-    /** The stand-ins for rows not loaded yet, one per row, as the objects themselves are. */
-    private Map<EntityKey, Object> references = new HashMap<>();
     /** The result groups of this map's objects, let go with them so that a detached object does not pin its result. */
     private List<ResultGroup> groups = new ArrayList<>();
     private int tracked;
@@ -35,11 +27,6 @@ public final class IdentityMap {
      */
     private int removed;
     private final Ownership ownership;
-    /**
-     * This map's entry among the open maps that {@link Ownership} asks about objects the application made; made with
-     * the first such object, since a map holding none has nothing to answer (a session that only reads never needs it).
-     */
-    private WeakReference<IdentityMap> registration;
     private long sequence;
     /** What the states of {@link Tracked} objects name as their holder: replaced when every object leaves at once. */
     private Epoch epoch = new Epoch(this);
@@ -89,27 +76,6 @@ public final class IdentityMap {
         return state.id() != null && byKey.get(state.entity(), state.id()) == state;
     }
 
-    /**
-     * The stand-in (a lazy proxy) that references to the row with this identity share, or null: two objects that
-     * reference one row hold the same object, loaded or not, as they would once it is loaded.
-     */
-    public Object reference(EntityKey key) {
-        return references.get(key);
-    }
-
-    /** Records the stand-in for the row with this identity. */
-    public void reference(EntityKey key, Object standIn) {
-        references.put(key, standIn);
-    }
-
-    /**
-     * Forgets the stand-ins, which stay valid where they are: what a stream does with each chunk it moves past, so
-     * that a stream referencing ever new rows keeps no stand-in per row.
-     */
-    public void forgetReferences() {
-        references.clear();
-    }
-
     /** Records a result group whose members are this map's objects, to be let go with them. */
     public void register(ResultGroup group) {
         if (groups.size() >= 64 && groups.size() == Integer.highestOneBit(groups.size())) {
@@ -121,17 +87,8 @@ public final class IdentityMap {
 
     /** The state of an object held by the session, or null. */
     public InstanceState state(Object object) {
-        if (object instanceof Tracked t) {
-            return t.tenon$state() instanceof InstanceState state && state.holder == epoch && !state.removed ? state : null;
-        }
-        synchronized (untracked) {
-            return untracked.get(object);
-        }
-    }
-
-    /** Whether the session holds {@code object}: asked by other sessions, from any thread. */
-    boolean holds(Object object) {
-        return state(object) != null;
+        return object instanceof Tracked t && t.tenon$state() instanceof InstanceState state && state.holder == epoch
+                && !state.removed ? state : null;
     }
 
     /** Whether {@code epoch} is this map's current one. */
@@ -154,21 +111,14 @@ public final class IdentityMap {
     }
 
     /**
-     * The states a flush must visit (those that may have changed, and the objects the application made), in the
-     * order the session first saw them. Those held no more are left out.
+     * The states a flush must visit (those that may have changed), in the order the session first saw them. Those
+     * held no more are left out.
      */
     public List<InstanceState> changedStates() {
         List<InstanceState> states = new ArrayList<>(changed.size());
         for (InstanceState state : changed) {
             if (state(state.object()) == state) {
                 states.add(state);
-            }
-        }
-        synchronized (untracked) {
-            for (InstanceState state : untracked.values()) {
-                if (!state.changeListed) {
-                    states.add(state);
-                }
             }
         }
         states.sort(Comparator.comparingLong(InstanceState::sequence));
@@ -196,37 +146,24 @@ public final class IdentityMap {
     private void add(InstanceState state) {
         boolean seenBefore = state.sequence() >= 0;
         state.sequence(sequence++);
-        boolean added;
-        if (state.object() instanceof Tracked t) {
-            added = state.holder != epoch || t.tenon$state() != state || state.removed;
-            if (added) {
-                if (t.tenon$state() instanceof InstanceState previous && previous.holder == epoch && previous != state
-                        && !previous.removed) {
-                    tracked--;
-                    removed++;
-                }
-                if (state.holder != epoch) {
-                    // Listed, if at all, in the order of an epoch that has ended.
-                    state.listed = false;
-                    state.holder = epoch;
-                }
-                t.tenon$state(state);
-                state.removed = false;
-                // Joining a session ends what the object's last departure said of its row.
-                t.tenon$departure(null);
-                tracked++;
+        Tracked t = (Tracked) state.object();
+        boolean added = state.holder != epoch || t.tenon$state() != state || state.removed;
+        if (added) {
+            if (t.tenon$state() instanceof InstanceState previous && previous.holder == epoch && previous != state
+                    && !previous.removed) {
+                tracked--;
+                removed++;
             }
-        } else {
-            if (registration == null) {
-                registration = ownership.opened(this);
+            if (state.holder != epoch) {
+                // Listed, if at all, in the order of an epoch that has ended.
+                state.listed = false;
+                state.holder = epoch;
             }
-            synchronized (untracked) {
-                InstanceState previous = untracked.put(state.object(), state);
-                added = previous != state;
-                if (previous != null && added) {
-                    removed++;
-                }
-            }
+            t.tenon$state(state);
+            state.removed = false;
+            // Joining a session ends what the object's last departure said of its row.
+            t.tenon$departure(null);
+            tracked++;
         }
         if (added && !state.listed) {
             order.add(state);
@@ -240,19 +177,12 @@ public final class IdentityMap {
 
     /** Removes an object; what became of it is for the session to record in the {@link Ownership}. */
     public void remove(InstanceState state) {
-        boolean wasHeld;
-        if (state.object() instanceof Tracked t) {
-            // The state keeps naming this epoch: it is still listed in this epoch's order, skipped while not held.
-            wasHeld = state.holder == epoch && t.tenon$state() == state && !state.removed;
-            if (wasHeld) {
-                // The state stays on the object, marked as let go (see InstanceState.removed).
-                state.removed = true;
-                tracked--;
-            }
-        } else {
-            synchronized (untracked) {
-                wasHeld = untracked.remove(state.object()) != null;
-            }
+        // The state stays on the object, marked as let go (see InstanceState.removed), and keeps naming this epoch:
+        // it is still listed in this epoch's order, skipped while not held.
+        boolean wasHeld = state.holder == epoch && ((Tracked) state.object()).tenon$state() == state && !state.removed;
+        if (wasHeld) {
+            state.removed = true;
+            tracked--;
         }
         if (wasHeld && ++removed > 1024 && removed > size()) {
             List<InstanceState> live = live();
@@ -309,17 +239,10 @@ public final class IdentityMap {
 
     /**
      * Every object leaves the session (its transaction was rolled back): detached when its row exists, transient
-     * when it was only pending. The objects Tenon loaded are let go all at once, by ending the epoch their states
-     * name (see {@link Ownership}); only the objects the application made are visited, to record their departure.
+     * when it was only pending. The objects are let go all at once, by ending the epoch their states name (see
+     * {@link Ownership}): no object is visited.
      */
     public void clear() {
-        synchronized (untracked) {
-            ownership.leave(untracked.values());
-            for (InstanceState state : untracked.values()) {
-                state.listed = false;
-            }
-            untracked.clear();
-        }
         epoch.current = false;
         epoch = new Epoch(this);
         for (InstanceState state : changed) {
@@ -327,7 +250,6 @@ public final class IdentityMap {
         }
         changed = new ArrayList<>();
         byKey = new KeyTable();
-        references = new HashMap<>();
         for (ResultGroup group : groups) {
             group.release();
         }
@@ -340,15 +262,10 @@ public final class IdentityMap {
     /** The session is over: {@link #clear()}, and other sessions may take its objects. */
     public void close() {
         clear();
-        if (registration != null) {
-            ownership.closed(registration);
-        }
     }
 
     /** How many objects are held. */
     public int size() {
-        synchronized (untracked) {
-            return tracked + untracked.size();
-        }
+        return tracked;
     }
 }

@@ -110,7 +110,6 @@ public final class QueryExecutor implements QueryRunner {
                 if (handedOutBy != null) {
                     handedOutBy.releaseRoots();
                 }
-                context.identityMap().forgetReferences();
             }
 
             private boolean fill() {

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class EnhancementCheck {
     private static final String FIX = """
-             are mapped but not enhanced, so Tenon cannot see their fields being read and written. Enhance them at \
+             mapped but not enhanced, so Tenon cannot see their fields being read and written. Enhance them at \
             build time with the Byte Buddy Maven plugin, which finds Tenon's plugin on the class path (goal \
             transform-test for classes under src/test):
               <plugin>
@@ -35,7 +35,7 @@ final class EnhancementCheck {
                 .filter(type -> type.isAnnotationPresent(Table.class) && !type.isAnnotationPresent(Enhanced.class))
                 .map(Class::getName).distinct().toList();
         if (!unenhanced.isEmpty()) {
-            throw new MappingException(String.join(", ", unenhanced) + FIX);
+            throw new MappingException(String.join(", ", unenhanced) + (unenhanced.size() == 1 ? " is" : " are") + FIX);
         }
     }
 }

@@ -61,8 +61,9 @@ final class LazyMembers<C extends Collection<?>> {
         queued.put(member, added);
     }
 
-    private boolean containsIdentical(Object member) {
-        for (Object element : elements) {
+    /** Whether {@code member} itself is among the members (loading them first if needed). */
+    boolean containsIdentical(Object member) {
+        for (Object element : get()) {
             if (element == member) {
                 return true;
             }

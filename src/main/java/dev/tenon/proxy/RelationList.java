@@ -111,8 +111,16 @@ public final class RelationList<E> extends AbstractList<E> implements RandomAcce
         return old;
     }
 
+    /**
+     * Adds {@code element}; once the application holds the list, an object already in it is not added twice: a
+     * relationship holds each object once, and the usual Java helper that sets both sides
+     * ({@code emp.department = dept; dept.employees.add(emp)}) finds it there already.
+     */
     @Override
     public void add(int index, E element) {
+        if (members.watcher != null && members.containsIdentical(element)) {
+            return;
+        }
         elements().add(index, element);
         if (members.watcher != null) {
             members.watcher.added(element);

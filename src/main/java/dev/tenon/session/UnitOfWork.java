@@ -91,7 +91,7 @@ final class UnitOfWork {
             // Its row exists; the values the row last held are known, so a flush writes what changed since
             // (every column when they are unknown).
             state.key(new EntityKey(entity, id));
-            state.databaseValues(ownership.detachedSnapshot(object));
+            state.databaseValues(ownership.detachedValues(object));
             state.markReattached();
             identityMap.put(state);
             state.markChanged();

@@ -26,13 +26,34 @@ class AgentTest {
             package agentcheck;
 
             import dev.tenon.annotation.Column;
+            import dev.tenon.annotation.ForeignKey;
             import dev.tenon.annotation.Id;
+            import dev.tenon.annotation.Relationship;
             import dev.tenon.annotation.Table;
 
             @Table(name = "gadgets")
             public class Gadget {
-                @Id Long id;
+                @Id @Column Long id;
                 @Column String name;
+                @Column @ForeignKey("makers.id") Long makerId;
+                @Relationship(backPopulates = "gadgets") Maker maker;
+            }
+            """;
+
+    private static final String MAKER = """
+            package agentcheck;
+
+            import dev.tenon.annotation.Column;
+            import dev.tenon.annotation.Id;
+            import dev.tenon.annotation.Relationship;
+            import dev.tenon.annotation.Table;
+            import java.util.List;
+
+            @Table(name = "makers")
+            public class Maker {
+                @Id @Column Long id;
+                @Column String name;
+                @Relationship(backPopulates = "maker") List<Gadget> gadgets;
             }
             """;
 
@@ -43,23 +64,44 @@ class AgentTest {
             import dev.tenon.annotation.Enhanced;
             import dev.tenon.identity.Tracked;
             import dev.tenon.metadata.Metadata;
+            import dev.tenon.session.Database;
+            import dev.tenon.session.Session;
 
             public class Main {
                 public static void main(String[] arguments) throws Exception {
                     System.out.println("enhanced=" + Gadget.class.isAnnotationPresent(Enhanced.class));
                     System.out.println("tracked=" + Tracked.class.isAssignableFrom(Gadget.class));
-                    Gadget gadget = new Gadget();
-                    gadget.name = "written from another class";
-                    System.out.println("name=" + gadget.name);
+                    Metadata metadata;
                     try {
-                        Metadata.of(Gadget.class);
+                        metadata = Metadata.of(Gadget.class, Maker.class);
                         System.out.println("accepted=true");
                     } catch (MappingException e) {
                         System.out.println("accepted=false: " + e.getMessage().lines().findFirst().orElse(""));
+                        return;
                     }
-                    // The write above, rewritten into a call of the entity's accessor.
-                    System.out.println("accessor=" + java.util.Arrays.stream(Gadget.class.getDeclaredMethods())
-                            .anyMatch(method -> method.getName().equals("tenon$set$name")));
+                    try (Database db = Database.connect("jdbc:h2:mem:agent;DB_CLOSE_DELAY=-1")) {
+                        db.createAll(metadata);
+                        Maker acme = new Maker();
+                        acme.id = 1L;
+                        acme.name = "acme";
+                        Gadget gadget = new Gadget();
+                        gadget.id = 10L;
+                        gadget.name = "anvil";
+                        gadget.maker = acme;                  // written from another class: the other side follows
+                        System.out.println("backPopulated=" + (acme.gadgets != null && acme.gadgets.contains(gadget)));
+                        try (Session session = db.openSession(metadata)) {
+                            session.add(gadget);
+                            session.commit();
+                        }
+                        try (Session session = db.openSession(metadata)) {
+                            Gadget loaded = session.get(Gadget.class, 10L);
+                            System.out.println("class=" + loaded.getClass().getName());
+                            System.out.println("maker=" + loaded.maker.name + " after " + session.statistics().statements());
+                            loaded.name = "anvil II";
+                            session.commit();
+                            System.out.println("statements=" + session.statistics().statements());
+                        }
+                    }
                 }
             }
             """;
@@ -71,22 +113,25 @@ class AgentTest {
     static void compileOutsideTheBuild() throws IOException {
         Path sources = Files.createDirectories(classes.resolve("src/agentcheck"));
         Files.writeString(sources.resolve("Gadget.java"), GADGET);
+        Files.writeString(sources.resolve("Maker.java"), MAKER);
         Files.writeString(sources.resolve("Main.java"), MAIN);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                sources.resolve("Gadget.java").toString(), sources.resolve("Main.java").toString());
+                sources.resolve("Gadget.java").toString(), sources.resolve("Maker.java").toString(),
+                sources.resolve("Main.java").toString());
         assertThat(status).as("javac exit status").isZero();
     }
 
     @Test
-    void theAgentEnhancesAnEntityAsItIsLoadedAndTheScanAcceptsIt() throws Exception {
+    void underTheAgentEntitiesAreEnhancedAsTheyLoadAndBehaveAsUnderTheBuild() throws Exception {
         Path agent = Path.of(System.getProperty("tenon.agent.jar", "target/tenon-agent.jar"));
         assertThat(agent).as("the agent jar, made in process-test-classes").isRegularFile();
 
         List<String> output = run("-javaagent:" + agent);
 
-        assertThat(output).contains("enhanced=true", "tracked=true", "name=written from another class",
-                "accepted=true", "accessor=true");
+        // One statement for the get, one for the reference read as a field; then one UPDATE and the COMMIT's none.
+        assertThat(output).contains("enhanced=true", "tracked=true", "accepted=true", "backPopulated=true",
+                "class=agentcheck.Gadget", "maker=acme after 2", "statements=3");
     }
 
     @Test
@@ -94,7 +139,7 @@ class AgentTest {
         List<String> output = run();
 
         assertThat(output).contains("enhanced=false", "tracked=false")
-                .anySatisfy(line -> assertThat(line).startsWith("accepted=false: agentcheck.Gadget are mapped but not enhanced"));
+                .anySatisfy(line -> assertThat(line).startsWith("accepted=false: agentcheck.Gadget, agentcheck.Maker are mapped but not enhanced"));
     }
 
     private static List<String> run(String... options) throws IOException, InterruptedException {

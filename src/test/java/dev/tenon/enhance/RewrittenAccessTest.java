@@ -68,6 +68,18 @@ class RewrittenAccessTest {
     }
 
     @Test
+    void aMethodMarkedRawFieldAccessIsLeftAsWritten() throws Exception {
+        Object invoice = make("Invoice");
+        Object customer = make("Customer");
+        ((Tracked) invoice).tenon$state(new Object());
+
+        call("Clerk", "assignRaw", invoice, customer);
+
+        assertThat(AttributeCalls.LOG).isEmpty();
+        assertThat(field(invoice, "customer")).isSameAs(customer);
+    }
+
+    @Test
     void aRelationshipWriteGoesThroughAttributesWithTheOldValue() throws Exception {
         Object invoice = make("Invoice");
         Object customer = make("Customer");

@@ -30,7 +30,7 @@ class UnenhancedClassTest {
 
         assertThatThrownBy(() -> Metadata.of(plain))
                 .isInstanceOf(MappingException.class)
-                .hasMessageStartingWith("dev.tenon.enhance.generated.Plain are mapped but not enhanced")
+                .hasMessageStartingWith("dev.tenon.enhance.generated.Plain is mapped but not enhanced")
                 .hasMessageContaining("<artifactId>byte-buddy-maven-plugin</artifactId>")
                 .hasMessageContaining("<classPathDiscovery>true</classPathDiscovery>")
                 .hasMessageContaining("-javaagent:path/to/tenon.jar");

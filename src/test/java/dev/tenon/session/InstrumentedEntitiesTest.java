@@ -211,6 +211,22 @@ class InstrumentedEntitiesTest {
     }
 
     @Test
+    void theJavaHelperThatSetsBothSidesLeavesTheObjectInTheCollectionOnce() {
+        Dept research = session.get(Dept.class, 20);
+        Emp hire = new Emp();
+        hire.empno = 9100;
+        hire.ename = "HIRE";
+
+        hire.department = research;
+        research.employees.add(hire);
+
+        assertThat(research.employees).hasSize(6).containsOnlyOnce(hire);
+        session.add(hire);
+        session.commit();
+        assertThat(session.statistics().byKind()).containsEntry(StatementKind.INSERT, 1L);
+    }
+
+    @Test
     void replacingACollectionReleasesTheOldMembersAndTakesTheNewOnes() {
         Dept accounting = session.get(Dept.class, 10);
         List<Emp> old = new ArrayList<>(accounting.employees);
