@@ -26,6 +26,7 @@
  * instruction did. A constructor's writes to its own class's fields stay as they are: the object is being built.
  * Reads of column fields are not rewritten: a column is always loaded, so a read needs nobody's help, and reads
  * are the hot path. Finally the entity gets {@link dev.tenon.annotation.Enhanced}, so that nothing is done twice.
+ * A class or method marked {@link dev.tenon.annotation.RawFieldAccess} is left as written.
  *
  * <h2>Where the state lives</h2>
  * On the object. The root entity of a hierarchy (one whose superclasses are not entities) gets two protected fields,

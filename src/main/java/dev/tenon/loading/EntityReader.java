@@ -21,9 +21,11 @@ final class EntityReader {
 
     /**
      * The object for the entity columns starting at {@code first}; null when its key columns are NULL (no match
-     * on an outer join). Objects built by this call are marked as created by {@code statement}.
+     * on an outer join). Objects built by this call are marked as created by {@code statement}. {@code buffer} holds
+     * as many values as the entity has columns.
      */
-    static InstanceState read(ResultSet row, EntityModel entity, int first, IdentityMap identityMap, Object statement) throws SQLException {
+    static InstanceState read(ResultSet row, EntityModel entity, int first, IdentityMap identityMap, Object statement,
+                              Object[] buffer) throws SQLException {
         List<ColumnModel> columns = entity.columns();
         List<ColumnModel> key = entity.primaryKey();
         Object id;
@@ -48,8 +50,9 @@ final class EntityReader {
             return existing;
         }
         Object object = entity.newInstance();
-        // The row's values pass through this array on their way to the fields; no copy is kept (see InstanceState).
-        Object[] values = new Object[columns.size()];
+        // The row's values pass through the caller's buffer on their way to the fields; no copy is kept (see
+        // InstanceState), so one buffer serves every row of a statement.
+        Object[] values = buffer;
         entity.columnAccess().fetch(row, first, values);
         for (int i = 0; i < key.size(); i++) {
             values[entity.primaryKeyPosition(i)] = parts == null ? id : parts[i];

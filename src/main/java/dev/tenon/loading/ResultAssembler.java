@@ -37,6 +37,8 @@ final class ResultAssembler {
     private final String origin;
     private boolean rootWasNew;
     private boolean lastWasNew;
+    private final Object[] rootBuffer;
+    private final Map<LoadNode, Object[]> buffers = new HashMap<>();
 
     ResultAssembler(LoadContext context, LoadNode root, ParentSource source, String origin) {
         this.context = context;
@@ -45,11 +47,12 @@ final class ResultAssembler {
         this.origin = origin;
         this.rootGroup = group(root);
         this.rootProcessors = processorsOf(root);
+        this.rootBuffer = new Object[root.entity.columns().size()];
     }
 
     /** Reads the current row; returns the root object's state. */
     InstanceState row(ResultSet row) throws SQLException {
-        InstanceState state = EntityReader.read(row, root.entity, root.firstColumn, context.identityMap(), statement);
+        InstanceState state = EntityReader.read(row, root.entity, root.firstColumn, context.identityMap(), statement, buffer(root));
         boolean rootWasNew = state != null && rootGroup.add(state);
         if (state != null) {
             state.group(rootGroup);
@@ -67,6 +70,17 @@ final class ResultAssembler {
         return state;
     }
 
+    /**
+     * The array a row's values pass through on their way to an object's fields: one per node for the statement, since
+     * nothing keeps it once the fields are set (the root's in a field, for the loop of a flat read).
+     */
+    private Object[] buffer(LoadNode node) {
+        if (node == root) {
+            return rootBuffer;
+        }
+        return buffers.computeIfAbsent(node, n -> new Object[n.entity.columns().size()]);
+    }
+
     /** Whether the last row's root object is one the earlier rows of this statement did not produce. */
     boolean rootWasNew() {
         return rootWasNew;
@@ -79,7 +93,7 @@ final class ResultAssembler {
 
     /** Reads one node's entity from the row and records it as produced by that node. */
     InstanceState read(LoadNode node, ResultSet row) throws SQLException {
-        InstanceState state = EntityReader.read(row, node.entity, node.firstColumn, context.identityMap(), statement);
+        InstanceState state = EntityReader.read(row, node.entity, node.firstColumn, context.identityMap(), statement, buffer(node));
         if (state != null) {
             ResultGroup group = group(node);
             lastWasNew = group.add(state);

@@ -2,6 +2,7 @@ package dev.tenon.enhance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenon.testing.Backend;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,13 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The agent's way in: an entity and a program compiled here, out of the build's reach, run in a JVM of their own
  * with and without {@code -javaagent} on the Tenon jar (made before the tests, path in {@code tenon.agent.jar}). The
- * child JVM verifies every class ({@code -Xverify:all}) and reports on its entity.
+ * child JVM verifies every class ({@code -Xverify:all}), reports on its entity and uses it on each database.
  */
 class AgentTest {
     private static final String GADGET = """
@@ -79,7 +82,9 @@ class AgentTest {
                         System.out.println("accepted=false: " + e.getMessage().lines().findFirst().orElse(""));
                         return;
                     }
-                    try (Database db = Database.connect("jdbc:h2:mem:agent;DB_CLOSE_DELAY=-1")) {
+                    String password = arguments[2].isEmpty() ? null : arguments[2];
+                    try (Database db = Database.connect(arguments[0], arguments[1], password)) {
+                        db.dropAll(metadata);
                         db.createAll(metadata);
                         Maker acme = new Maker();
                         acme.id = 1L;
@@ -101,6 +106,7 @@ class AgentTest {
                             session.commit();
                             System.out.println("statements=" + session.statistics().statements());
                         }
+                        db.dropAll(metadata);
                     }
                 }
             }
@@ -122,12 +128,13 @@ class AgentTest {
         assertThat(status).as("javac exit status").isZero();
     }
 
-    @Test
-    void underTheAgentEntitiesAreEnhancedAsTheyLoadAndBehaveAsUnderTheBuild() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.tenon.testing.Backend#all")
+    void underTheAgentEntitiesAreEnhancedAsTheyLoadAndBehaveAsUnderTheBuild(Backend backend) throws Exception {
         Path agent = Path.of(System.getProperty("tenon.agent.jar", "target/tenon-agent.jar"));
         assertThat(agent).as("the agent jar, made in process-test-classes").isRegularFile();
 
-        List<String> output = run("-javaagent:" + agent);
+        List<String> output = run(List.of("-javaagent:" + agent), backend.connectionArguments());
 
         // One statement for the get, one for the reference read as a field; then one UPDATE and the COMMIT's none.
         assertThat(output).contains("enhanced=true", "tracked=true", "accepted=true", "backPopulated=true",
@@ -136,20 +143,21 @@ class AgentTest {
 
     @Test
     void withoutTheAgentTheSameClassIsRefused() throws Exception {
-        List<String> output = run();
+        List<String> output = run(List.of(), Backend.H2.connectionArguments());
 
         assertThat(output).contains("enhanced=false", "tracked=false")
                 .anySatisfy(line -> assertThat(line).startsWith("accepted=false: agentcheck.Gadget, agentcheck.Maker are mapped but not enhanced"));
     }
 
-    private static List<String> run(String... options) throws IOException, InterruptedException {
+    private static List<String> run(List<String> options, List<String> database) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xverify:all");
-        command.addAll(List.of(options));
+        command.addAll(options);
         command.add("-cp");
         command.add(classes + File.pathSeparator + System.getProperty("java.class.path"));
         command.add("agentcheck.Main");
+        command.addAll(database);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ends").isTrue();

@@ -74,6 +74,19 @@ public enum Backend {
     private static final int POOL_SIZE = 4;
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
 
+    /**
+     * The URL, user and password of a database of this backend, for a program of its own to connect to (a child JVM):
+     * an H2 database in that program's memory, or the PostgreSQL server, required as for every test.
+     */
+    public List<String> connectionArguments() {
+        if (this == H2) {
+            return List.of("jdbc:h2:mem:child;DB_CLOSE_DELAY=-1", "", "");
+        }
+        PostgresServer.require();
+        String password = PostgresServer.password();
+        return List.of(PostgresServer.url(), PostgresServer.user(), password == null ? "" : password);
+    }
+
     /** Every backend: the {@code @MethodSource} of the parameterized test classes. */
     public static List<Backend> all() {
         return List.of(values());
