@@ -2,6 +2,7 @@ package dev.tenon.loading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenon.engine.StatementKind;
 import dev.tenon.loading.model.Post;
 import dev.tenon.loading.model.PostTag;
 import dev.tenon.loading.model.Seed;
@@ -143,6 +144,43 @@ class ManyToManyTest {
             assertThat(java.getPosts()).extracting(Post::getTitle).containsExactly("Compilers", "Objects fit rows");
             assertThat(java.getPosts()).contains(posts.get(0), posts.get(2));
             assertThat(session.statistics().statements()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void addingToOneSideOfAManyToManyAddsToTheOtherAtOnceAndWritesOneRow() {
+        try (Session session = db.database().openSession(db.metadata())) {
+            Post compilers = session.get(Post.class, 3);
+            Tag unused = session.get(Tag.class, 4);
+            assertThat(compilers.getTags()).extracting(Tag::getName).containsExactly("java");
+            assertThat(unused.getPosts()).isEmpty();
+            long before = session.statistics().statements();
+
+            compilers.getTags().add(unused);
+
+            assertThat(unused.getPosts()).containsExactly(compilers);
+            assertThat(session.statistics().statements()).isEqualTo(before);
+            session.commit();
+            assertThat(session.statistics().byKind()).containsEntry(StatementKind.INSERT, 1L);
+        }
+        try (Session session = db.database().openSession(db.metadata())) {
+            assertThat(session.get(Tag.class, 4).getPosts()).extracting(Post::getTitle).containsExactly("Compilers");
+        }
+    }
+
+    @Test
+    void removingFromTheOtherSideUndoesTheAdditionBeforeAnythingIsWritten() {
+        try (Session session = db.database().openSession(db.metadata())) {
+            Post compilers = session.get(Post.class, 3);
+            Tag unused = session.get(Tag.class, 4);
+            assertThat(unused.getPosts()).isEmpty();
+            compilers.getTags().add(unused);
+
+            unused.getPosts().remove(compilers);
+
+            assertThat(compilers.getTags()).extracting(Tag::getName).containsExactly("java");
+            session.commit();
+            assertThat(session.statistics().byKind()).doesNotContainKeys(StatementKind.INSERT, StatementKind.DELETE);
         }
     }
 }

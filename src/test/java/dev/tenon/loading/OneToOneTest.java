@@ -99,4 +99,25 @@ class OneToOneTest {
         assertThat(profile.user.profile).isSameAs(profile);
         assertThat(session.statistics().statements()).isEqualTo(3);
     }
+
+    @Test
+    void assigningAOneToOneSetsTheOtherSideAndTakesItFromItsFormerHolder() {
+        List<User> users = session.select(User.class).options(Load.joined("profile")).orderBy("id").list();
+        User ada = users.get(0);
+        User grace = users.get(1);
+        Profile profile = ada.profile;
+        long before = session.statistics().statements();
+
+        grace.profile = profile;
+
+        assertThat(profile.user).isSameAs(grace);
+        assertThat(ada.profile).isNull();
+        assertThat(session.statistics().statements()).isEqualTo(before);
+        session.commit();
+        try (Session check = db.database().openSession(db.metadata())) {
+            List<User> again = check.select(User.class).options(Load.joined("profile")).orderBy("id").list();
+            assertThat(again.get(0).profile).isNull();
+            assertThat(again.get(1).profile.bio).isEqualTo("writes about ORMs");
+        }
+    }
 }
