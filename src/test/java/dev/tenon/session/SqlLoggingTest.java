@@ -81,7 +81,8 @@ class SqlLoggingTest {
 
         assertThat(db.statements()).isEqualTo(1);
         assertThat(logged()).hasSize(2);
-        assertThat(logged().get(0)).startsWith("tenon.sql DEBUG SELECT ").doesNotContain("40").endsWith(" ms, 1 rows");
+        assertThat(logged().get(0)).startsWith("tenon.sql DEBUG SELECT ").endsWith(" ms, 1 rows");
+        assertThat(statementOf(logged().get(0))).doesNotContain("40");
         assertThat(logged().get(1)).isEqualTo("tenon.sql.bind TRACE values [40]");
     }
 
@@ -91,7 +92,13 @@ class SqlLoggingTest {
 
         assertThat(session.get(Dept.class, 40).dname).isEqualTo("OPERATIONS");
 
-        assertThat(logged()).singleElement().asString().startsWith("tenon.sql DEBUG SELECT ").doesNotContain("40");
+        assertThat(logged()).singleElement().asString().startsWith("tenon.sql DEBUG SELECT ");
+        assertThat(statementOf(logged().get(0))).doesNotContain("40");
+    }
+
+    /** A log line without its timing ("| 0.400 ms, 1 rows"), which may contain any digits. */
+    private static String statementOf(String line) {
+        return line.substring(0, line.lastIndexOf(" | "));
     }
 
     @Test
