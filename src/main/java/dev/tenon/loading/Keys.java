@@ -12,7 +12,7 @@ public final class Keys {
     private Keys() {
     }
 
-    /** The values of {@code columns} on {@code object} (read from a proxy's key without loading it). */
+    /** The values of {@code columns} on {@code object}. */
     static List<Object> values(Object object, List<ColumnModel> columns) {
         List<Object> values = new ArrayList<>(columns.size());
         for (ColumnModel column : columns) {

@@ -61,15 +61,15 @@ public final class NPlusOneDetector {
     }
 
     /**
-     * The first stack frame outside Tenon's own jar (or classes directory), the JDK and ByteBuddy's generated
-     * proxies: where the caller touched the relationship.
+     * The first stack frame outside Tenon's own jar (or classes directory), the JDK and the accessors the enhancer
+     * added to the entities ({@code tenon$get$...}): where the caller touched the relationship.
      */
     private static String callerFrame() {
         java.security.CodeSource tenon = NPlusOneDetector.class.getProtectionDomain().getCodeSource();
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
                 .filter(frame -> !java.util.Objects.equals(frame.getDeclaringClass().getProtectionDomain().getCodeSource(), tenon))
                 .filter(frame -> !frame.getClassName().startsWith("java.") && !frame.getClassName().startsWith("jdk.")
-                        && !frame.getClassName().contains("$ByteBuddy$"))
+                        && !frame.getMethodName().startsWith("tenon$"))
                 .findFirst()
                 .map(frame -> frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")")
                 .orElse("an unknown place"));

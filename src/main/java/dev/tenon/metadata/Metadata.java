@@ -85,7 +85,7 @@ public final class Metadata {
     }
 
     /**
-     * The model of a mapped class; also finds the entity of a generated subclass (a lazy proxy).
+     * The model of a mapped class; also finds the entity of a subclass of one.
      *
      * @throws MappingException when the class is not mapped here
      */

@@ -191,7 +191,7 @@ public final class RelationshipModel {
         return owner == target;
     }
 
-    /** The attribute's value on an owner object (a collection, a reference or a proxy). */
+    /** The attribute's value on an owner object (a collection or a reference), read directly: no lazy load. */
     public Object get(Object ownerObject) {
         return accessor.get(ownerObject);
     }

@@ -1,7 +1,7 @@
 package dev.tenon.proxy;
 
 /**
- * What a proxy calls on first access to fill itself: the only thing a proxy knows of the session. The loader
+ * What a lazy collection calls on first access to fill itself: the only thing it knows of the session. The loader
  * throws Tenon's exception when its session is closed or its strategy forbids loading.
  */
 @FunctionalInterface

@@ -9,7 +9,7 @@ import dev.tenon.metadata.ForeignKeyModel;
  *
  * @param child      the object holding the foreign key
  * @param foreignKey the key's columns
- * @param parent     the referenced object, a proxy of it, or null
+ * @param parent     the referenced object, or null
  */
 record Link(Object child, ForeignKeyModel foreignKey, Object parent) {
 }

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An object added back to a session still holds the lazy stand-ins of the session it left, which refuse to load
- * (that session is closed, or no longer knows the object). They are replaced with stand-ins that load through
- * the new session, as SQLAlchemy loads the unloaded attributes of a re-attached object: an unloaded collection or
- * reference loads on first access, a dynamic relationship queries again. A {@code RAISE} relationship keeps its
- * stand-in: it must not load at all.
+ * An object added back to a session still holds the lazy collections and deferred references of the session it
+ * left, which refuse to load (that session is closed, or no longer knows the object). They are replaced with ones
+ * that load through the new session, as SQLAlchemy loads the unloaded attributes of a re-attached object: an
+ * unloaded collection or reference loads on first access, a dynamic relationship queries again. A {@code RAISE}
+ * relationship keeps what it has: it must not load at all.
  */
 final class Reattachment {
     private final Session session;

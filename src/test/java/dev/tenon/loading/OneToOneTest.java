@@ -73,6 +73,7 @@ class OneToOneTest {
             assertThatThrownBy(() -> users.get(1).profile.toString())
                     .isInstanceOf(LazyLoadException.class)
                     .hasMessageContaining("N+1 detected: User.profile")
+                    .hasMessageContaining("at dev.tenon.loading.OneToOneTest.")
                     .hasMessageContaining(".options(Load.selectin(\"profile\"))");
             assertThat(strict.statistics().statements()).isEqualTo(2);
         }
