@@ -173,7 +173,7 @@ class InstrumentedEntitiesTest {
     }
 
     @Test
-    void anUnloadedCollectionStaysUnloadedAndReadsTheChangeAfterTheFlush() {
+    void anUnloadedCollectionStaysUnloadedAndAppliesTheQueuedChangeWhenItLoads() {
         Dept research = session.get(Dept.class, 20);
         Emp clark = session.get(Emp.class, 7782);
         long before = session.statistics().statements();
@@ -181,7 +181,9 @@ class InstrumentedEntitiesTest {
         clark.department = research;
 
         assertThat(session.statistics().statements()).isEqualTo(before);
-        assertThat(research.employees).contains(clark);
+        assertThat(research.employees).hasSize(6).contains(clark);
+        assertThat(session.statistics().byKind()).containsEntry(StatementKind.SELECT, before + 1)
+                .doesNotContainKey(StatementKind.UPDATE);
     }
 
     @Test
