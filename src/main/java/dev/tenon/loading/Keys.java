@@ -1,6 +1,7 @@
 package dev.tenon.loading;
 
 import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.RelationshipModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,14 +17,21 @@ public final class Keys {
     static List<Object> values(Object object, List<ColumnModel> columns) {
         List<Object> values = new ArrayList<>(columns.size());
         for (ColumnModel column : columns) {
-            values.add(value(object, column));
+            values.add(column.get(object));
         }
         return values;
     }
 
-    /** One column's value on {@code object}. */
-    public static Object value(Object object, ColumnModel column) {
-        return column.get(object);
+    /** The identity key of a many-to-one's target, from the owner's foreign-key columns; null when unset. */
+    public static Object targetKey(Object owner, RelationshipModel relationship) {
+        if (relationship.ownerColumns().size() == 1 && relationship.target().primaryKey().size() == 1) {
+            return relationship.ownerColumns().get(0).get(owner);
+        }
+        List<Object> values = values(owner, relationship.ownerColumns());
+        if (values.contains(null)) {
+            return null;
+        }
+        return targetIdentity(values, relationship.remoteColumns(), relationship.target().primaryKey());
     }
 
     /** An identity key from values: the value itself for one column, an immutable list for several; null if any is null. */

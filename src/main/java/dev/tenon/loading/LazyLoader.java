@@ -82,7 +82,7 @@ final class LazyLoader implements RelationshipLoader {
                 parent.defer(relationship, deferred);
                 return;
             }
-            Object key = SelectInLoader.targetKey(parent.object(), relationship);
+            Object key = Keys.targetKey(parent.object(), relationship);
             Object value;
             if (key == null) {
                 value = null;
@@ -113,7 +113,7 @@ final class LazyLoader implements RelationshipLoader {
             }
             for (InstanceState parent : parents) {
                 if (parent.deferred(relationship) == deferred && context.identityMap().state(parent.object()) == parent) {
-                    Object key = SelectInLoader.targetKey(parent.object(), relationship);
+                    Object key = Keys.targetKey(parent.object(), relationship);
                     Object target = key == null ? null : context.identityMap().get(relationship.target(), key);
                     if (target != null) {
                         relationship.set(parent.object(), target);
@@ -138,7 +138,7 @@ final class LazyLoader implements RelationshipLoader {
         RelationshipModel relationship = node.relationship;
         check(context, parent, relationship);
         if (relationship.direction() == Direction.MANY_TO_ONE) {
-            Object key = SelectInLoader.targetKey(parent.object(), relationship);
+            Object key = Keys.targetKey(parent.object(), relationship);
             Object target = key == null ? null : context.identityMap().get(new EntityKey(relationship.target(), key));
             if (key == null || target != null) {
                 relationship.set(parent.object(), target);

@@ -28,7 +28,7 @@ final class RaiseLoader implements RelationshipLoader {
             }
             if (relationship.collection()) {
                 relationship.set(parent.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(raise) : RelationList.lazy(raise));
-            } else if (relationship.direction() != Direction.MANY_TO_ONE || SelectInLoader.targetKey(parent.object(), relationship) != null) {
+            } else if (relationship.direction() != Direction.MANY_TO_ONE || Keys.targetKey(parent.object(), relationship) != null) {
                 parent.defer(relationship, state -> raise.load());
             } else {
                 relationship.set(parent.object(), null);

@@ -98,7 +98,7 @@ final class SelectInLoader implements RelationshipLoader {
         EntityModel target = node.entity;
         Set<Object> missing = new LinkedHashSet<>();
         for (InstanceState parent : parents) {
-            Object key = targetKey(parent.object(), relationship);
+            Object key = Keys.targetKey(parent.object(), relationship);
             if (key != null && context.identityMap().get(new EntityKey(target, key)) == null) {
                 missing.add(key);
             }
@@ -119,33 +119,10 @@ final class SelectInLoader implements RelationshipLoader {
             SecondaryQuery.run(context, node, select, List.of(), List.of(), ParentSource.NONE);
         }
         for (InstanceState parent : parents) {
-            Object key = targetKey(parent.object(), relationship);
+            Object key = Keys.targetKey(parent.object(), relationship);
             Object found = key == null ? null : context.identityMap().get(new EntityKey(target, key));
             Assign.members(parent, relationship, found == null ? List.of() : List.of(found));
         }
-    }
-
-    /**
-     * The position among the owner's columns of a many-to-one's single foreign-key column, whose value is the target's
-     * identity; -1 for a collection or a composite key.
-     */
-    static int foreignKeyPosition(RelationshipModel relationship) {
-        if (relationship.collection() || relationship.ownerColumns().size() != 1 || relationship.target().primaryKey().size() != 1) {
-            return -1;
-        }
-        return relationship.owner().columns().indexOf(relationship.ownerColumns().get(0));
-    }
-
-    /** The identity key of a many-to-one's target, from the owner's foreign-key columns; null when unset. */
-    static Object targetKey(Object owner, RelationshipModel relationship) {
-        if (relationship.ownerColumns().size() == 1 && relationship.target().primaryKey().size() == 1) {
-            return Keys.value(owner, relationship.ownerColumns().get(0));
-        }
-        List<Object> values = Keys.values(owner, relationship.ownerColumns());
-        if (values.contains(null)) {
-            return null;
-        }
-        return Keys.targetIdentity(values, relationship.remoteColumns(), relationship.target().primaryKey());
     }
 
     /**

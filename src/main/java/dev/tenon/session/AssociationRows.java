@@ -2,7 +2,6 @@ package dev.tenon.session;
 
 import dev.tenon.engine.Executor;
 import dev.tenon.engine.Statistics;
-import dev.tenon.loading.Keys;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.ForeignKeyModel;
 import dev.tenon.metadata.RelationshipModel;
@@ -57,8 +56,8 @@ final class AssociationRows {
             List<ColumnModel> columns = new ArrayList<>(relationship.foreignKey().columns());
             columns.addAll(relationship.secondaryForeignKey().columns());
             List<Object> values = new ArrayList<>();
-            relationship.foreignKey().targetColumns().forEach(c -> values.add(Keys.value(association.owner(), c)));
-            relationship.secondaryForeignKey().targetColumns().forEach(c -> values.add(Keys.value(association.target(), c)));
+            relationship.foreignKey().targetColumns().forEach(c -> values.add(c.get(association.owner())));
+            relationship.secondaryForeignKey().targetColumns().forEach(c -> values.add(c.get(association.target())));
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
                 order.add(i);
@@ -91,7 +90,7 @@ final class AssociationRows {
             List<Object> identity = new ArrayList<>(List.of(sql));
             List<Param> params = new ArrayList<>();
             for (int i = 0; i < key.columns().size(); i++) {
-                Object value = Keys.value(association.owner(), key.targetColumns().get(i));
+                Object value = key.targetColumns().get(i).get(association.owner());
                 identity.add(value);
                 params.add(new ValueParam(value, key.columns().get(i).type()));
             }

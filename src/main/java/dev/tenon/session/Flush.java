@@ -7,7 +7,6 @@ import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
-import dev.tenon.loading.Keys;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.ForeignKeyModel;
@@ -192,7 +191,7 @@ final class Flush {
         for (Link link : linksByChild.getOrDefault(child, List.of())) {
             ForeignKeyModel fk = link.foreignKey();
             for (int i = 0; i < fk.columns().size(); i++) {
-                Object value = link.parent() == null ? null : Keys.value(link.parent(), fk.targetColumns().get(i));
+                Object value = link.parent() == null ? null : fk.targetColumns().get(i).get(link.parent());
                 ColumnModel column = fk.columns().get(i);
                 if (!InstanceState.sameValue(column.get(child), value)) {
                     undo.set(child, column, value);

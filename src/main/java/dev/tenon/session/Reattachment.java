@@ -3,6 +3,7 @@ package dev.tenon.session;
 import dev.tenon.LazyLoadException;
 import dev.tenon.annotation.Lazy;
 import dev.tenon.identity.InstanceState;
+import dev.tenon.loading.Keys;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.proxy.Loader;
 import dev.tenon.proxy.RelationCollection;
@@ -51,9 +52,7 @@ final class Reattachment {
 
     private Object reference(InstanceState state, RelationshipModel relationship) {
         check(state, relationship);
-        Object key = state.entity().identityOf(state.object()) == null ? null
-                : relationship.foreignKey().columns().size() == 1 ? relationship.foreignKey().columns().get(0).get(state.object())
-                : relationship.foreignKey().columns().stream().map(column -> column.get(state.object())).toList();
+        Object key = Keys.targetKey(state.object(), relationship);
         Object target = key == null ? null : session.get(relationship.target().type(), key);
         relationship.set(state.object(), target);
         state.loaded(relationship, target);

@@ -4,7 +4,6 @@ import dev.tenon.annotation.Cascade;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
-import dev.tenon.loading.Keys;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
@@ -210,8 +209,8 @@ final class RelationshipSync {
         }
         List<ColumnModel> columns = relationship.foreignKey().columns();
         for (int i = 0; i < columns.size(); i++) {
-            Object value = Keys.value(child, columns.get(i));
-            if (value == null || !value.equals(Keys.value(parent, relationship.foreignKey().targetColumns().get(i)))) {
+            Object value = columns.get(i).get(child);
+            if (value == null || !value.equals(relationship.foreignKey().targetColumns().get(i).get(parent))) {
                 return false;
             }
         }
