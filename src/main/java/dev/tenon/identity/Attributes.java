@@ -37,7 +37,7 @@ public final class Attributes {
         if (value != null) {
             return value instanceof List<?> || value instanceof Set<?> ? adopt(owner, field, value) : value;
         }
-        InstanceState state = stateOf(owner);
+        InstanceState state = InstanceState.carriedBy(owner);
         if (state == null) {
             return null;
         }
@@ -53,7 +53,7 @@ public final class Attributes {
         if (relationship == null) {
             return newValue;
         }
-        InstanceState state = stateOf(owner);
+        InstanceState state = InstanceState.carriedBy(owner);
         Object stored = newValue;
         if (relationship.collection() && !BackPopulation.isDynamic(relationship)) {
             stored = newValue instanceof RelationCollection || !(newValue instanceof List<?> || newValue instanceof Set<?>)
@@ -75,27 +75,23 @@ public final class Attributes {
 
     /** A write of column {@code field} of {@code owner}, which has a state; {@code oldValue} boxed. */
     public static void changed(Object owner, String field, Object oldValue) {
-        if (((Tracked) owner).tenon$state() instanceof InstanceState state) {
+        InstanceState state = InstanceState.carriedBy(owner);
+        if (state != null) {
             state.columnWritten(state.entity().columnPosition(field), oldValue);
         }
     }
 
     /** Something about {@code owner} changed that a flush must see (a dynamic relationship's pending members). */
     public static void touched(Object owner) {
-        InstanceState state = stateOf(owner);
+        InstanceState state = InstanceState.carriedBy(owner);
         if (state != null) {
             state.markChanged();
         }
     }
 
-    /** The state {@code object} carries, whether or not its session still holds it; null without one. */
-    static InstanceState stateOf(Object object) {
-        return object instanceof Tracked tracked && tracked.tenon$state() instanceof InstanceState state ? state : null;
-    }
-
     /** The model of an object's class: the one of its session, else the last one built for the class; or null. */
     static EntityModel modelOf(Object object) {
-        InstanceState state = stateOf(object);
+        InstanceState state = InstanceState.carriedBy(object);
         return state != null ? state.entity() : EntityModel.of(object.getClass());
     }
 

@@ -116,7 +116,7 @@ final class BackPopulation {
             addTo(back, member, owner);
         } else {
             Object previous = back.get(member);
-            InstanceState memberState = Attributes.stateOf(member);
+            InstanceState memberState = InstanceState.carriedBy(member);
             if (previous == null && memberState != null) {
                 previous = unloadedReference(memberState, back, null, owner);
             }
@@ -197,7 +197,7 @@ final class BackPopulation {
 
     /** Whether {@code object} has no row yet: transient, or pending in a session. */
     private static boolean isNew(Object object) {
-        InstanceState state = Attributes.stateOf(object);
+        InstanceState state = InstanceState.carriedBy(object);
         return state == null ? !(object instanceof Tracked tracked && tracked.tenon$departure() != null)
                 : state.status() == Status.PENDING || state.status() == Status.TRANSIENT;
     }

@@ -87,8 +87,8 @@ public final class IdentityMap {
 
     /** The state of an object held by the session, or null. */
     public InstanceState state(Object object) {
-        return object instanceof Tracked t && t.tenon$state() instanceof InstanceState state && state.holder == epoch
-                && !state.removed ? state : null;
+        InstanceState state = InstanceState.carriedBy(object);
+        return state != null && state.holder == epoch && !state.removed ? state : null;
     }
 
     /** Whether {@code epoch} is this map's current one. */
@@ -211,10 +211,6 @@ public final class IdentityMap {
         return live();
     }
 
-    /** A copy of the states in the order the session first saw them, safe to iterate while the map changes. */
-    public List<InstanceState> snapshotOfStates() {
-        return live();
-    }
 
     private List<InstanceState> live() {
         List<InstanceState> live = new ChunkedList<>();

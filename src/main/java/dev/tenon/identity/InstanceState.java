@@ -65,6 +65,14 @@ public final class InstanceState {
         }
     };
 
+    /**
+     * The state {@code object} carries ({@link Tracked}), whether or not a session still holds it; null without one.
+     * Whether it is held is {@link IdentityMap#state}'s question.
+     */
+    public static InstanceState carriedBy(Object object) {
+        return object instanceof Tracked tracked && tracked.tenon$state() instanceof InstanceState state ? state : null;
+    }
+
     /** A state for {@code object}, with every relationship not yet loaded. */
     public InstanceState(EntityModel entity, Object object, Status status) {
         this.entity = entity;

@@ -24,8 +24,8 @@ public final class Ownership {
     public boolean heldElsewhere(Object object, IdentityMap self) {
         // The state on the object names the epoch of its holder; a map that lets the object go ends the epoch or
         // marks the state removed.
-        return object instanceof Tracked tracked && tracked.tenon$state() instanceof InstanceState state
-                && state.holder != null && state.holder.current && !state.removed && !self.isCurrent(state.holder);
+        InstanceState state = InstanceState.carriedBy(object);
+        return state != null && state.holder != null && state.holder.current && !state.removed && !self.isCurrent(state.holder);
     }
 
     /**

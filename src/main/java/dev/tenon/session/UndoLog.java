@@ -4,7 +4,6 @@ import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
-import dev.tenon.identity.Tracked;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.RelationshipModel;
 import java.util.ArrayDeque;
@@ -55,7 +54,8 @@ final class UndoLog {
         Object old = column.get(object);
         if (old != value) {
             fields.push(new FieldChange(object, column, old));
-            if (object instanceof Tracked tracked && tracked.tenon$state() instanceof InstanceState state) {
+            InstanceState state = InstanceState.carriedBy(object);
+            if (state != null) {
                 state.columnWritten(state.entity().columnPosition(column.attribute()), old);
             }
             column.set(object, value);

@@ -9,7 +9,6 @@ import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Ownership;
 import dev.tenon.identity.Status;
-import dev.tenon.identity.Tracked;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.DynamicList;
@@ -85,7 +84,7 @@ final class UnitOfWork {
         // An object whose row was left by an earlier session (of this database) is persistent again; one whose
         // deletion was committed, or whose key was cleared, is inserted anew.
         boolean wasDetached = ownership.detachedRow(object) == Ownership.Row.EXISTS && id != null;
-        InstanceState departed = object instanceof Tracked tracked && tracked.tenon$state() instanceof InstanceState s ? s : null;
+        InstanceState departed = InstanceState.carriedBy(object);
         state = new InstanceState(entity, object, wasDetached ? Status.PERSISTENT : Status.PENDING);
         if (wasDetached) {
             // Its row exists; the values the row last held are known, so a flush writes what changed since
