@@ -83,30 +83,7 @@ public final class RelationSet<E> extends AbstractSet<E> implements RelationColl
     @Override
     public Iterator<E> iterator() {
         Iterator<E> iterator = elements().iterator();
-        Membership watcher = members.watcher;
-        if (watcher == null) {
-            return iterator;
-        }
-        return new Iterator<>() {
-            private E last;
-
-            @Override
-            public boolean hasNext() {
-                return iterator.hasNext();
-            }
-
-            @Override
-            public E next() {
-                last = iterator.next();
-                return last;
-            }
-
-            @Override
-            public void remove() {
-                iterator.remove();
-                watcher.removed(last);
-            }
-        };
+        return members.watcher == null ? iterator : new WatchedIterator<>(iterator, members.watcher);
     }
 
     @Override

@@ -1,19 +1,25 @@
 package dev.tenon.proxy;
 
+import java.util.Iterator;
 import java.util.ListIterator;
 
 /**
  * An iterator over a watched collection's members that reports what it removes, replaces or inserts, so that
- * {@code iterator().remove()}, {@code removeIf} and {@code replaceAll} are heard like {@code remove}.
+ * {@code iterator().remove()}, {@code removeIf} and {@code replaceAll} are heard like {@code remove}. Over a set it
+ * wraps a plain iterator, and is handed out as one: only a list's iterator offers the moves of a list iterator.
  */
 final class WatchedIterator<E> implements ListIterator<E> {
-    private final ListIterator<E> iterator;
+    private final Iterator<E> iterator;
     private final Membership watcher;
     private E last;
 
-    WatchedIterator(ListIterator<E> iterator, Membership watcher) {
+    WatchedIterator(Iterator<E> iterator, Membership watcher) {
         this.iterator = iterator;
         this.watcher = watcher;
+    }
+
+    private ListIterator<E> list() {
+        return (ListIterator<E>) iterator;
     }
 
     @Override
@@ -29,23 +35,23 @@ final class WatchedIterator<E> implements ListIterator<E> {
 
     @Override
     public boolean hasPrevious() {
-        return iterator.hasPrevious();
+        return list().hasPrevious();
     }
 
     @Override
     public E previous() {
-        last = iterator.previous();
+        last = list().previous();
         return last;
     }
 
     @Override
     public int nextIndex() {
-        return iterator.nextIndex();
+        return list().nextIndex();
     }
 
     @Override
     public int previousIndex() {
-        return iterator.previousIndex();
+        return list().previousIndex();
     }
 
     @Override
@@ -56,7 +62,7 @@ final class WatchedIterator<E> implements ListIterator<E> {
 
     @Override
     public void set(E element) {
-        iterator.set(element);
+        list().set(element);
         if (element != last) {
             watcher.removed(last);
             watcher.added(element);
@@ -66,7 +72,7 @@ final class WatchedIterator<E> implements ListIterator<E> {
 
     @Override
     public void add(E element) {
-        iterator.add(element);
+        list().add(element);
         watcher.added(element);
     }
 }
