@@ -29,12 +29,6 @@ public class FlatRead extends Workload {
     @Override
     @RawFieldAccess
     protected long runJdbc() throws Exception {
-        return readWithJdbc(jdbc);
-    }
-
-    /** The hand-written read, shared with {@link FlushUnchanged}. */
-    @RawFieldAccess
-    static long readWithJdbc(javax.sql.DataSource jdbc) throws Exception {
         List<Emp> result = new ArrayList<>();
         try (Connection connection = jdbc.getConnection();
              PreparedStatement statement = connection.prepareStatement(Jdbc.SELECT_EMPS);
@@ -56,13 +50,16 @@ public class FlatRead extends Workload {
     @Override
     protected long runHibernate() {
         try (org.hibernate.Session session = hibernate.openSession()) {
-            List<JpaEmp> result = session.createSelectionQuery("from Emp", JpaEmp.class).getResultList();
-            long h = result.size();
-            for (JpaEmp e : result) {
-                h += Checksum.of(e);
-            }
-            return h;
+            return jpaSum(session.createSelectionQuery("from Emp", JpaEmp.class).getResultList());
         }
+    }
+
+    static long jpaSum(List<JpaEmp> emps) {
+        long h = emps.size();
+        for (JpaEmp e : emps) {
+            h += Checksum.of(e);
+        }
+        return h;
     }
 
     @Override
