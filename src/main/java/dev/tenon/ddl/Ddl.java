@@ -1,6 +1,7 @@
 package dev.tenon.ddl;
 
 import dev.tenon.engine.Engine;
+import dev.tenon.engine.Transaction;
 import dev.tenon.metadata.ForeignKeyModel;
 import dev.tenon.metadata.IndexModel;
 import dev.tenon.metadata.Metadata;
@@ -66,23 +67,23 @@ public final class Ddl {
 
     /** Creates the schemas, tables, keys and indexes; returns the statements that ran. */
     public List<String> createAll(Engine engine) {
-        return engine.inTransaction(connection -> {
-            Predicate<TableModel> missing = checkFirst ? not(existing(connection)) : table -> true;
-            Predicate<String> missingSchema = checkFirst ? not(existingSchemas(connection)) : schema -> true;
-            return run(engine, connection, createStatements(engine.dialect(), missing, missingSchema));
-        });
+        try (Transaction transaction = engine.transaction()) {
+            Predicate<TableModel> missing = checkFirst ? not(transaction.withConnection(Ddl::existing)) : table -> true;
+            Predicate<String> missingSchema = checkFirst ? not(transaction.withConnection(Ddl::existingSchemas)) : schema -> true;
+            return run(transaction, createStatements(engine.dialect(), missing, missingSchema));
+        }
     }
 
     /** Drops the tables in reverse foreign-key order (schemas stay); returns the statements that ran. */
     public List<String> dropAll(Engine engine) {
-        return engine.inTransaction(connection -> {
-            Predicate<TableModel> present = checkFirst ? existing(connection) : table -> true;
-            return run(engine, connection, dropStatements(engine.dialect(), present, checkFirst));
-        });
+        try (Transaction transaction = engine.transaction()) {
+            Predicate<TableModel> present = checkFirst ? transaction.withConnection(Ddl::existing) : table -> true;
+            return run(transaction, dropStatements(engine.dialect(), present, checkFirst));
+        }
     }
 
     private List<DdlStatement> createStatements(Dialect dialect, Predicate<TableModel> toCreate, Predicate<String> schemaToCreate) {
-        TableSorter.Sorted sorted = TableSorter.sort(metadata.tables());
+        TableSorter.Sorted sorted = metadata.tableOrder();
         List<DdlStatement> statements = new ArrayList<>();
         Set<String> schemas = new LinkedHashSet<>();
         for (TableModel table : sorted.tables()) {
@@ -115,7 +116,7 @@ public final class Ddl {
     }
 
     private List<DdlStatement> dropStatements(Dialect dialect, Predicate<TableModel> toDrop, boolean ifExists) {
-        TableSorter.Sorted sorted = TableSorter.sort(metadata.tables());
+        TableSorter.Sorted sorted = metadata.tableOrder();
         List<DdlStatement> statements = new ArrayList<>();
         for (ForeignKeyModel fk : sorted.deferred()) {
             if (toDrop.test(fk.table())) {
@@ -139,11 +140,13 @@ public final class Ddl {
         return statements.stream().map(statement -> statement.sql(dialect)).toList();
     }
 
-    private static List<String> run(Engine engine, Connection connection, List<DdlStatement> statements) {
-        List<String> ran = render(statements, engine.dialect());
+    /** Runs the statements in one transaction, committed when all ran: all or nothing where the database allows. */
+    private static List<String> run(Transaction transaction, List<DdlStatement> statements) {
+        List<String> ran = render(statements, transaction.dialect());
         for (String sql : ran) {
-            engine.executor().update(connection, BoundSql.of(sql), null);
+            transaction.update(BoundSql.of(sql));
         }
+        transaction.commit();
         return ran;
     }
 

@@ -1,5 +1,6 @@
 package dev.tenon.engine;
 
+import dev.tenon.SqlExecutionException;
 import dev.tenon.sql.BoundSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +42,11 @@ public final class Cursor implements AutoCloseable {
             // Fetching the next rows runs on the server: a failure there ends the transaction like any statement's.
             throw executor.failed("reading a row", sql, e, local);
         }
+    }
+
+    /** Tenon's exception for a driver error while reading the current row's values, with the cursor's SQL. */
+    public SqlExecutionException failedReading(SQLException e) {
+        return executor.failure("reading a streamed row", sql.sql(), e);
     }
 
     /** The current row, to be read (not moved or closed) by the caller. */

@@ -9,9 +9,10 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * The core half of a database: a {@link DataSource}, the {@link Dialect} detected from it, the
- * {@link Executor} every statement runs through, and database-wide {@link Statistics}. Thread-safe.
- * Applications use its ORM subclass {@code dev.tenon.session.Database}; the DDL needs only this.
+ * The core half of a database: a {@link DataSource}, the {@link Dialect} detected from it, the executor every
+ * statement runs through, and database-wide {@link Statistics}. Work with the database goes through a
+ * {@link #transaction()} handle, the only holder of a connection. Thread-safe. Applications use its ORM subclass
+ * {@code dev.tenon.session.Database}; the DDL needs only this.
  */
 public class Engine implements AutoCloseable {
     private final DataSource dataSource;
@@ -19,6 +20,7 @@ public class Engine implements AutoCloseable {
     private final Dialect dialect;
     private final Statistics statistics = new Statistics();
     private final Executor executor;
+    private final boolean readsOutsideTransactions;
 
     /**
      * An engine over {@code dataSource}; {@code owned} is what {@link #close()} closes (the pool Tenon built),
@@ -28,6 +30,7 @@ public class Engine implements AutoCloseable {
         this.dataSource = dataSource;
         this.owned = owned;
         this.dialect = detect(dataSource, owned);
+        this.readsOutsideTransactions = readCommitted(dataSource, owned);
         this.executor = new Executor(dialect, statistics, Duration.ZERO, Duration.ZERO);
     }
 
@@ -39,6 +42,7 @@ public class Engine implements AutoCloseable {
         this.dataSource = pool;
         this.owned = pool;
         this.dialect = detect(pool, pool);
+        this.readsOutsideTransactions = readCommitted(pool, pool);
         this.executor = new Executor(dialect, statistics, options.statementTimeout(), options.socketTimeout());
     }
 
@@ -62,6 +66,22 @@ public class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the data source's connections read committed data (or less): then a read sees the same whether or not a
+     * transaction is open, and {@link Transaction} runs reads in auto-commit until the first write. Asked once, here.
+     */
+    private static boolean readCommitted(DataSource dataSource, AutoCloseable owned) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean readCommitted = connection.getTransactionIsolation() <= Connection.TRANSACTION_READ_COMMITTED;
+            if (!connection.getAutoCommit()) {
+                connection.rollback();      // the driver may have begun a transaction to ask
+            }
+            return readCommitted;
+        } catch (SQLException | UnsupportedOperationException e) {
+            return false;   // unknown: every transaction begins with its first statement, as is always safe
+        }
+    }
+
     /** The dialect detected from the connection's metadata. */
     public Dialect dialect() {
         return dialect;
@@ -72,9 +92,42 @@ public class Engine implements AutoCloseable {
         return statistics;
     }
 
-    /** The executor every statement runs through. */
-    public Executor executor() {
+    Executor executor() {
         return executor;
+    }
+
+    /** A handle for one unit of work at a time; it takes a connection with its first statement. */
+    public Transaction transaction() {
+        return new Transaction(this);
+    }
+
+    /** Registers a listener told of every statement this database runs. */
+    public void addListener(StatementListener listener) {
+        executor.addListener(listener);
+    }
+
+    /** Removes a listener. */
+    public void removeListener(StatementListener listener) {
+        executor.removeListener(listener);
+    }
+
+    /**
+     * Lets {@link dev.tenon.SqlExecutionException}'s message show the driver's whole message, row values included
+     * (PostgreSQL's {@code Key (code)=(...) already exists}, H2's refused key); off by default, since messages end up
+     * in logs and error pages. For development, or where the data holds no secrets.
+     */
+    public Engine showValuesInErrors(boolean value) {
+        executor.showValuesInErrors(value);
+        return this;
+    }
+
+    /** Whether exception messages may show row values; see {@link #showValuesInErrors(boolean)}. */
+    public boolean showsValuesInErrors() {
+        return executor.showsValuesInErrors();
+    }
+
+    boolean readsOutsideTransactions() {
+        return readsOutsideTransactions;
     }
 
     /** The data source connections come from. */
@@ -82,12 +135,12 @@ public class Engine implements AutoCloseable {
         return dataSource;
     }
 
-    /** A connection with auto-commit off; the caller closes it. */
-    public Connection connection() {
+    /** A connection with this auto-commit; the caller closes it. */
+    Connection connection(boolean autoCommit) {
         try {
             Connection connection = dataSource.getConnection();
-            if (connection.getAutoCommit()) {
-                connection.setAutoCommit(false);
+            if (connection.getAutoCommit() != autoCommit) {
+                connection.setAutoCommit(autoCommit);
             }
             return connection;
         } catch (SQLException e) {
@@ -105,9 +158,12 @@ public class Engine implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs plain JDBC {@code work} in one transaction: committed if it returns, rolled back if it throws. The
+     * connection is lent for the call only; what the work runs is neither logged nor counted by Tenon.
+     */
     public <T> T inTransaction(TransactionWork<T> work) {
-        try (Connection connection = connection()) {
+        try (Connection connection = connection(false)) {
             T result;
             try {
                 result = work.run(connection);

@@ -23,9 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * values on {@code tenon.sql.bind} at TRACE, counts it in the database's and the caller's {@link Statistics},
  * and wraps a driver error in a {@link SqlExecutionException} carrying the SQL (never the values, unless
  * {@link #showValuesInErrors(boolean)}), or in a {@link TimeoutException} when the statement or socket timeout of
- * the {@link ConnectionOptions} expired.
+ * the {@link ConnectionOptions} expired. Machinery behind {@link Transaction}, which holds the connection it is given.
  */
-public final class Executor {
+final class Executor {
     private final Dialect dialect;
     private final Statistics statistics;
     private final Duration statementTimeout;
@@ -42,12 +42,12 @@ public final class Executor {
     }
 
     /** Registers a listener told of every statement run through this executor. */
-    public void addListener(StatementListener listener) {
+    void addListener(StatementListener listener) {
         listeners.add(listener);
     }
 
     /** Removes a listener. */
-    public void removeListener(StatementListener listener) {
+    void removeListener(StatementListener listener) {
         listeners.remove(listener);
     }
 
@@ -55,22 +55,22 @@ public final class Executor {
      * Whether a {@link SqlExecutionException}'s message may repeat the driver's whole message, row values included
      * ({@code Key (code)=(...)}); off by default, since messages end up in logs and error pages.
      */
-    public void showValuesInErrors(boolean value) {
+    void showValuesInErrors(boolean value) {
         this.showValuesInErrors = value;
     }
 
     /** Whether exception messages may show row values; see {@link #showValuesInErrors(boolean)}. */
-    public boolean showsValuesInErrors() {
+    boolean showsValuesInErrors() {
         return showValuesInErrors;
     }
 
     /** Tenon's exception for a driver error while {@code doing} something with {@code sql}, values shown only if allowed. */
-    public SqlExecutionException failure(String doing, String sql, SQLException e) {
+    SqlExecutionException failure(String doing, String sql, SQLException e) {
         return new SqlExecutionException(doing, sql, e, showValuesInErrors);
     }
 
     /** Runs a query, handing each row to {@code handler}; returns the number of rows. */
-    public long query(Connection connection, BoundSql sql, Statistics local, RowHandler handler) {
+    long query(Connection connection, BoundSql sql, Statistics local, RowHandler handler) {
         long start = System.nanoTime();
         long rows = 0;
         checkParameterCount(sql.sql(), sql.params().size());
@@ -91,8 +91,30 @@ public final class Executor {
         return rows;
     }
 
+    /** Runs a statement that writes and returns rows (a data-change statement with {@code RETURNING}). */
+    long writeReturning(Connection connection, BoundSql sql, Statistics local, RowHandler handler) {
+        long start = System.nanoTime();
+        long rows = 0;
+        checkParameterCount(sql.sql(), sql.params().size());
+        try (PreparedStatement statement = limited(connection.prepareStatement(sql.sql()))) {
+            bind(statement, sql.params());
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    handler.row(result);
+                    rows++;
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("executing a statement that returns rows", sql, e, local);
+        }
+        long nanos = finish(StatementKind.written(sql.sql()), sql.sql(), sql.params(), start, rows, local);
+        SqlLog.ran(sql.sql(), nanos, rows);
+        SqlLog.valuesOf(sql.params());
+        return rows;
+    }
+
     /** Runs one INSERT, UPDATE, DELETE or DDL statement; returns the affected row count. */
-    public int update(Connection connection, BoundSql sql, Statistics local) {
+    int update(Connection connection, BoundSql sql, Statistics local) {
         long start = System.nanoTime();
         int rows;
         checkParameterCount(sql.sql(), sql.params().size());
@@ -112,7 +134,7 @@ public final class Executor {
      * Runs one statement text for many parameter rows as JDBC batches of at most {@code batchSize} rows: one round
      * trip each, counted as one statement each. Returns the affected row count of each row.
      */
-    public int[] batch(Connection connection, String sql, List<List<Param>> rows, int batchSize, Statistics local) {
+    int[] batch(Connection connection, String sql, List<List<Param>> rows, int batchSize, Statistics local) {
         return batch(connection, sql, rows, batchSize, null, local, null);
     }
 
@@ -122,7 +144,7 @@ public final class Executor {
      * turns it into {@code RETURNING}). One prepared statement serves every batch; a batch bounds the parameters
      * held at once and the size of each round trip, however many rows a flush writes.
      */
-    public int[] batch(Connection connection, String sql, List<List<Param>> rows, int batchSize, String[] returning, Statistics local,
+    int[] batch(Connection connection, String sql, List<List<Param>> rows, int batchSize, String[] returning, Statistics local,
                        RowHandler generated) {
         int[] counts = new int[rows.size()];
         if (!rows.isEmpty()) {
@@ -184,7 +206,7 @@ public final class Executor {
      * Opens a query whose rows are fetched as they are read, for streaming. The caller must close the cursor;
      * it is logged and counted when opened ("streaming"), and logged again with the rows it read when closed.
      */
-    public Cursor open(Connection connection, BoundSql sql, Statistics local, int fetchSize) {
+    Cursor open(Connection connection, BoundSql sql, Statistics local, int fetchSize) {
         long start = System.nanoTime();
         PreparedStatement statement = null;
         checkParameterCount(sql.sql(), sql.params().size());

@@ -23,4 +23,20 @@ public enum StatementKind {
             default -> OTHER;
         };
     }
+
+    /**
+     * The kind of a statement that writes and may read its rows back: H2 wraps the write in a query
+     * ({@code SELECT ... FROM FINAL TABLE (INSERT ...)}), so the first data-change word counts, not the first word.
+     */
+    public static StatementKind written(String sql) {
+        StatementKind first = of(sql);
+        if (first != SELECT) {
+            return first;
+        }
+        java.util.regex.Matcher change = WRITE.matcher(sql);
+        return change.find() ? of(change.group(1)) : first;
+    }
+
+    private static final java.util.regex.Pattern WRITE = java.util.regex.Pattern.compile("\\b(INSERT|UPDATE|DELETE)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 }

@@ -1,29 +1,29 @@
 package dev.tenon.loading;
 
-import dev.tenon.engine.Executor;
 import dev.tenon.engine.Statistics;
+import dev.tenon.engine.Transaction;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.query.QueryRunner;
 import dev.tenon.sql.Dialect;
-import java.sql.Connection;
 
 /**
- * What the loaders need from their session: its connection and transaction, its identity map, its settings
- * and statistics. Implemented by the session, so that this package never depends on it.
+ * What the loaders need from their session: its transaction handle (never its connection), its identity map, its
+ * settings. Implemented by the session, so that this package never depends on it.
  */
 public interface LoadContext {
-    /** The session's connection; the first call begins its transaction. */
-    Connection connection();
-
-    /** The executor every statement runs through. */
-    Executor executor();
+    /** The session's transaction handle, which every statement of a load runs through. */
+    Transaction transaction();
 
     /** The database's dialect. */
-    Dialect dialect();
+    default Dialect dialect() {
+        return transaction().dialect();
+    }
 
     /** The session's statistics. */
-    Statistics statistics();
+    default Statistics statistics() {
+        return transaction().statistics();
+    }
 
     /** The session's identity map. */
     IdentityMap identityMap();

@@ -53,7 +53,7 @@ public final class QueryExecutor implements QueryRunner {
 
     private List<Object> run(LoadNode root, ParentSource source, BoundSql sql) {
         ResultAssembler assembler = new ResultAssembler(context, root, source, "select " + root.entity.name());
-        context.executor().query(context.connection(), sql, context.statistics(), assembler::row);
+        context.transaction().query(sql, assembler::row);
         assembler.finish();
         return assembler.rootObjects();
     }
@@ -76,8 +76,7 @@ public final class QueryExecutor implements QueryRunner {
                         + ": a chunk of the stream does not hold all its rows; use Load.selectin(\"" + child.relationship.name() + "\")");
             }
         }
-        Cursor cursor = context.executor().open(context.connection(), compiled.select().toBoundSql(context.dialect()), context.statistics(),
-                context.batchSize());
+        Cursor cursor = context.transaction().cursor(compiled.select().toBoundSql(context.dialect()), context.batchSize());
         Spliterator<T> chunks = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
             private final List<T> buffer = new ArrayList<>();
             private int next;
@@ -131,7 +130,7 @@ public final class QueryExecutor implements QueryRunner {
                         assembler.row(cursor.row());
                     }
                 } catch (SQLException e) {
-                    throw context.executor().failure("reading a streamed row", compiled.select().toBoundSql(context.dialect()).sql(), e);
+                    throw cursor.failedReading(e);
                 }
                 assembler.finish();
                 handedOutBy = assembler;
@@ -157,7 +156,7 @@ public final class QueryExecutor implements QueryRunner {
         Select count = new Select().from(new FromItem.SubqueryRef(core.select(), "anon_1"));
         count.select(Expression.raw("COUNT(*)"), null);
         long[] result = {0};
-        context.executor().query(context.connection(), count.toBoundSql(context.dialect()), context.statistics(),
+        context.transaction().query(count.toBoundSql(context.dialect()),
                 row -> result[0] = row.getLong(1));
         return result[0];
     }
@@ -214,7 +213,7 @@ public final class QueryExecutor implements QueryRunner {
             Object value = key.size() == 1 ? state.id() : ((List<?>) state.id()).get(i);
             select.where(Expression.compare(Expression.column("t", key.get(i)), "=", Expression.value(value, key.get(i).type())));
         }
-        long rows = context.executor().query(context.connection(), select.toBoundSql(context.dialect()), context.statistics(), row -> {
+        long rows = context.transaction().query(select.toBoundSql(context.dialect()), row -> {
             for (int i = 0; i < entity.columns().size(); i++) {
                 ColumnModel column = entity.columns().get(i);
                 Object value = column.type().read(row, i + 1);

@@ -39,7 +39,7 @@ final class SecondaryQuery {
         // A child seen for the first time in this statement cannot be in any parent's list yet; only a child that
         // comes again (a many-to-many, or rows repeated by a joined collection below) needs looking up.
         Map<Object, Set<Object>> seen = new HashMap<>();
-        context.executor().query(context.connection(), select.toBoundSql(context.dialect()), context.statistics(), row -> {
+        context.transaction().query(select.toBoundSql(context.dialect()), row -> {
             InstanceState child = assembler.row(row);
             Object key = parentKey(row, keyColumns, firstKey);
             if (child == null || key == null) {

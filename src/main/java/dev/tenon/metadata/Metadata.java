@@ -22,10 +22,12 @@ import java.util.Map;
 public final class Metadata {
     private final Map<Class<?>, EntityModel> entities;
     private final Map<String, TableModel> tables;
+    private final TableSorter.Sorted order;
 
     private Metadata(Map<Class<?>, EntityModel> entities, Map<String, TableModel> tables) {
         this.entities = entities;
         this.tables = tables;
+        this.order = TableSorter.sort(tables.values());
     }
 
     /** Scans the given classes. */
@@ -118,6 +120,14 @@ public final class Metadata {
     /** Every table, in scan order. */
     public Collection<TableModel> tables() {
         return tables.values();
+    }
+
+    /**
+     * Every table in foreign-key order, referenced tables first (the order of inserts; deletes go in reverse), and the
+     * foreign keys of a cycle that the order cannot honour. Sorted once, here.
+     */
+    public TableSorter.Sorted tableOrder() {
+        return order;
     }
 
     /** The table with this qualified name ({@code "scott.emp"}), or null. */

@@ -59,12 +59,12 @@ public final class Database extends Engine {
 
     /** Opens a session over {@code metadata}; close it to return its connection. */
     public Session openSession(Metadata metadata) {
-        return new Session(this, metadata, sessionOptions);
+        return openSession(metadata, sessionOptions);
     }
 
     /** Opens a session with options of its own. */
     public Session openSession(Metadata metadata, SessionOptions options) {
-        return new Session(this, metadata, options);
+        return new Session(new SessionContext(metadata, options, ownership, statements, transaction()));
     }
 
     /** The options new sessions get by default. */
@@ -78,24 +78,10 @@ public final class Database extends Engine {
         return this;
     }
 
-    /**
-     * Lets {@link dev.tenon.SqlExecutionException}'s message show the driver's whole message, row values included
-     * (PostgreSQL's {@code Key (code)=(...) already exists}, H2's refused key); off by default, since messages end up
-     * in logs and error pages. For development, or where the data holds no secrets.
-     */
+    @Override
     public Database showValuesInErrors(boolean value) {
-        executor().showValuesInErrors(value);
+        super.showValuesInErrors(value);
         return this;
-    }
-
-    /** Which session of this database holds each object, and which objects left one with their row. */
-    Ownership ownership() {
-        return ownership;
-    }
-
-    /** The statements its sessions compile once and share. */
-    StatementCache statements() {
-        return statements;
     }
 
     /** {@code Ddl.of(metadata).createAll(this)}: creates what does not exist yet; returns the DDL that ran. */

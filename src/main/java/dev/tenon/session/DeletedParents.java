@@ -7,6 +7,7 @@ import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.query.Condition;
+import dev.tenon.query.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -26,7 +27,7 @@ import java.util.Set;
  * children may have children of their own: the search repeats until no parent is left.
  */
 final class DeletedParents {
-    private final Session session;
+    private final SessionContext context;
     private final UnitOfWork unitOfWork;
     private final Map<RelationshipModel, Map<Object, List<InstanceState>>> childrenByKey = new HashMap<>();
     /** The deleted objects whose children were already dealt with, across the calls of one flush. */
@@ -34,8 +35,8 @@ final class DeletedParents {
     /** The same, in the order they were seen. */
     private final List<InstanceState> seen = new ArrayList<>();
 
-    DeletedParents(Session session, UnitOfWork unitOfWork) {
-        this.session = session;
+    DeletedParents(SessionContext context, UnitOfWork unitOfWork) {
+        this.context = context;
         this.unitOfWork = unitOfWork;
     }
 
@@ -72,8 +73,8 @@ final class DeletedParents {
     private List<InstanceState> newlyDeleted() {
         List<InstanceState> deleted = new ArrayList<>();
         // A deleted object is a changed one: the changed states hold them all.
-        for (InstanceState state : session.identityMap().changedStates()) {
-            if (state.status() == Status.DELETED && !done.contains(state) && session.identityMap().maps(state)) {
+        for (InstanceState state : context.identityMap().changedStates()) {
+            if (state.status() == Status.DELETED && !done.contains(state) && context.identityMap().maps(state)) {
                 deleted.add(state);
             }
         }
@@ -82,7 +83,7 @@ final class DeletedParents {
 
     private void detach(InstanceState parent, RelationshipModel relationship, List<Link> links) {
         for (Object child : children(parent, relationship)) {
-            InstanceState childState = session.identityMap().state(child);
+            InstanceState childState = context.identityMap().state(child);
             if (childState == null || childState.status() == Status.DELETED || movedAway(child, relationship, parent.object())) {
                 continue;
             }
@@ -125,7 +126,8 @@ final class DeletedParents {
                 }
                 condition = Condition.or(each.toArray(Condition[]::new));
             }
-            session.select(relationship.target().type()).where(condition).list();
+            // Read by the loader engine without an autoflush: this flush is the one preparing.
+            Query.of(relationship.target().type(), context.flushReads()).where(condition).list();
         });
     }
 
@@ -153,7 +155,7 @@ final class DeletedParents {
     private Map<Object, List<InstanceState>> index(RelationshipModel relationship) {
         return childrenByKey.computeIfAbsent(relationship, r -> {
             Map<Object, List<InstanceState>> index = new HashMap<>();
-            for (InstanceState state : session.identityMap().states()) {
+            for (InstanceState state : context.identityMap().states()) {
                 if (state.entity() == r.target()) {
                     Object key = key(state.object(), r.foreignKey().columns());
                     if (key != null) {

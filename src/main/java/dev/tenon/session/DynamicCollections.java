@@ -18,17 +18,17 @@ final class DynamicCollections {
     }
 
     /** Installs a dynamic list on each dynamic relationship of a new object. */
-    static void install(Session session, InstanceState state) {
+    static void install(SessionContext context, InstanceState state) {
         for (RelationshipModel relationship : state.entity().relationships()) {
             if (relationship.lazy() != Lazy.DYNAMIC && relationship.lazy() != Lazy.WRITE_ONLY) {
                 continue;
             }
             Object value = relationship.get(state.object());
             if (value instanceof DynamicList<?> dynamic) {
-                relationship.set(state.object(), rebind(session, state.object(), relationship, dynamic));
+                relationship.set(state.object(), rebind(context, state.object(), relationship, dynamic));
                 continue;
             }
-            DynamicList<Object> list = new DynamicList<>(children(session, state.object(), relationship), state.object());
+            DynamicList<Object> list = new DynamicList<>(children(context, state.object(), relationship), state.object());
             // A view-only relationship is never written: members put there before the add stay unwritten.
             if (value instanceof Collection<?> members && !relationship.viewOnly()) {
                 members.forEach(list::add);
@@ -41,15 +41,17 @@ final class DynamicCollections {
      * A list over this session's query with the pending changes of {@code old}, a list of an earlier session (the
      * object was detached, or rolled back, with changes not yet written).
      */
-    static DynamicList<Object> rebind(Session session, Object parent, RelationshipModel relationship, DynamicList<?> old) {
-        DynamicList<Object> list = new DynamicList<>(children(session, parent, relationship), parent);
+    static DynamicList<Object> rebind(SessionContext context, Object parent, RelationshipModel relationship, DynamicList<?> old) {
+        DynamicList<Object> list = new DynamicList<>(children(context, parent, relationship), parent);
         list.restorePending(old.pending());
         return list;
     }
 
     /** A parent's children through a collection relationship, in the relationship's order: a dynamic list's query. */
-    static Query<Object> children(Session session, Object parent, RelationshipModel relationship) {
-        Query<Object> query = session.related(parent, relationship.name());
+    static Query<Object> children(SessionContext context, Object parent, RelationshipModel relationship) {
+        @SuppressWarnings("unchecked")
+        Class<Object> target = (Class<Object>) relationship.target().type();
+        Query<Object> query = Query.of(target, context.queryRunner()).childrenOf(relationship, parent);
         for (RelationshipModel.Order order : relationship.orderBy()) {
             query = query.orderBy(order.column().attribute() + (order.descending() ? " desc" : ""));
         }

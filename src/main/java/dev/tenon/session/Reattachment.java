@@ -2,8 +2,11 @@ package dev.tenon.session;
 
 import dev.tenon.LazyLoadException;
 import dev.tenon.annotation.Lazy;
+import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.InstanceState;
+import dev.tenon.identity.Status;
 import dev.tenon.loading.Keys;
+import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.proxy.Loader;
 import dev.tenon.proxy.RelationCollection;
@@ -22,10 +25,10 @@ import java.util.Set;
  * relationship keeps what it has: it must not load at all.
  */
 final class Reattachment {
-    private final Session session;
+    private final SessionContext context;
 
-    Reattachment(Session session) {
-        this.session = session;
+    Reattachment(SessionContext context) {
+        this.context = context;
     }
 
     /**
@@ -45,7 +48,7 @@ final class Reattachment {
                     && relationship.direction() == RelationshipModel.Direction.MANY_TO_ONE) {
                 state.defer(relationship, parent -> reference(parent, relationship));
             } else if (value instanceof DynamicList<?> dynamic) {
-                relationship.set(state.object(), DynamicCollections.rebind(session, state.object(), relationship, dynamic));
+                relationship.set(state.object(), DynamicCollections.rebind(context, state.object(), relationship, dynamic));
             }
         }
     }
@@ -53,21 +56,30 @@ final class Reattachment {
     private Object reference(InstanceState state, RelationshipModel relationship) {
         check(state, relationship);
         Object key = Keys.targetKey(state.object(), relationship);
-        Object target = key == null ? null : session.get(relationship.target().type(), key);
+        Object target = key == null ? null : find(relationship.target(), key);
         relationship.set(state.object(), target);
         state.loaded(relationship, target);
         return target;
     }
 
+    /** The object with this key: the one the session holds (none when deleted), or the one its row gives. */
+    private Object find(EntityModel entity, Object key) {
+        Object held = context.identityMap().get(new EntityKey(entity, key));
+        if (held != null) {
+            return context.identityMap().state(held).status() == Status.DELETED ? null : held;
+        }
+        return context.queryRunner().getByKey(entity, key);
+    }
+
     private Object members(InstanceState state, RelationshipModel relationship) {
         check(state, relationship);
-        List<Object> members = DynamicCollections.children(session, state.object(), relationship).list();
+        List<Object> members = DynamicCollections.children(context, state.object(), relationship).list();
         state.loaded(relationship, new ArrayList<>(members));
         return members;
     }
 
     private void check(InstanceState state, RelationshipModel relationship) {
-        if (!session.isOpen() || session.identityMap().state(state.object()) != state) {
+        if (!context.isOpen() || context.identityMap().state(state.object()) != state) {
             throw new LazyLoadException("Cannot lazy-load " + relationship + " of " + state.entity().name() + "#" + state.id()
                     + ": the object is detached (its session is closed, or it was expunged or rolled back). Load it while the "
                     + "session is open, e.g. .options(Load.selectin(\"" + relationship.name() + "\")) on the query that loads "

@@ -11,6 +11,7 @@ import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
 import dev.tenon.query.DynamicList;
+import dev.tenon.query.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -26,29 +27,25 @@ import java.util.Set;
  * and many-to-many changes become association rows.
  */
 final class RelationshipSync {
-    /** An association row to insert or delete: the owner and target objects of a many-to-many. */
-    record Association(RelationshipModel relationship, Object owner, Object target) {
-    }
-
-    private final Session session;
+    private final SessionContext context;
     private final IdentityMap identityMap;
     private final UnitOfWork unitOfWork;
     private final DeletedParents deletedParents;
     final List<Link> links = new ArrayList<>();
-    final List<Association> associationInserts = new ArrayList<>();
-    final List<Association> associationDeletes = new ArrayList<>();
+    final List<FlushPlan.Pair> associationInserts = new ArrayList<>();
+    final List<FlushPlan.Pair> associationDeletes = new ArrayList<>();
     /** Objects deleted by this flush with a many-to-many: all their association rows go (target is null). */
-    final List<Association> deletedOwners = new ArrayList<>();
+    final List<FlushPlan.Pair> deletedOwners = new ArrayList<>();
     /** The dynamic collections whose pending changes this flush writes, to forget once it succeeded. */
     final List<DynamicList<?>> dynamicLists = new ArrayList<>();
     /** Whether the current round of syncing found an orphan, whose children another round must see. */
     private boolean orphaned;
 
-    RelationshipSync(Session session, UnitOfWork unitOfWork) {
-        this.session = session;
-        this.identityMap = session.identityMap();
+    RelationshipSync(SessionContext context, UnitOfWork unitOfWork) {
+        this.context = context;
+        this.identityMap = context.identityMap();
         this.unitOfWork = unitOfWork;
-        this.deletedParents = new DeletedParents(session, unitOfWork);
+        this.deletedParents = new DeletedParents(context, unitOfWork);
     }
 
     void run() {
@@ -136,7 +133,8 @@ final class RelationshipSync {
             // the session may hold members whose association row exists. Ask the database.
             boolean replaced = !Members.isSessionCollection(value) && !state.reattached();
             if (replaced || relationship.direction() == Direction.MANY_TO_MANY && !members.isEmpty()) {
-                previous = session.related(state.object(), relationship.name()).list();
+                // Read by the loader engine without an autoflush: this flush is the one preparing.
+                previous = Query.of(relationship.target().type(), context.flushReads()).childrenOf(relationship, state.object()).list();
                 known = true;
                 removalsKnown = replaced;
             }
@@ -148,7 +146,7 @@ final class RelationshipSync {
                 continue; // unchanged membership: the key is already right (or deliberately set by hand)
             }
             if (relationship.direction() == Direction.MANY_TO_MANY) {
-                associationInserts.add(new Association(relationship, state.object(), member));
+                associationInserts.add(new FlushPlan.Pair(relationship, state.object(), member));
                 mirrorAdd(relationship.backPopulates(), member, state.object());
             } else {
                 links.add(new Link(member, relationship.foreignKey(), state.object()));
@@ -163,7 +161,7 @@ final class RelationshipSync {
                 continue;
             }
             if (relationship.direction() == Direction.MANY_TO_MANY) {
-                associationDeletes.add(new Association(relationship, state.object(), removed));
+                associationDeletes.add(new FlushPlan.Pair(relationship, state.object(), removed));
                 mirrorRemove(relationship.backPopulates(), removed, state.object());
             } else {
                 removeChild(relationship, state.object(), removed);
@@ -184,7 +182,7 @@ final class RelationshipSync {
         Object owner = state.object();
         for (Object member : pending.added()) {
             if (relationship.direction() == Direction.MANY_TO_MANY) {
-                associationInserts.add(new Association(relationship, owner, member));
+                associationInserts.add(new FlushPlan.Pair(relationship, owner, member));
                 mirrorAdd(relationship.backPopulates(), member, owner);
             } else {
                 links.add(new Link(member, relationship.foreignKey(), owner));
@@ -193,7 +191,7 @@ final class RelationshipSync {
         }
         for (Object member : pending.removed()) {
             if (relationship.direction() == Direction.MANY_TO_MANY) {
-                associationDeletes.add(new Association(relationship, owner, member));
+                associationDeletes.add(new FlushPlan.Pair(relationship, owner, member));
                 mirrorRemove(relationship.backPopulates(), member, owner);
             } else if (pointsAt(member, relationship, owner)) {
                 removeChild(relationship, owner, member);
@@ -226,7 +224,7 @@ final class RelationshipSync {
             if (relationship.direction() != Direction.MANY_TO_MANY || relationship.viewOnly()) {
                 continue;
             }
-            deletedOwners.add(new Association(relationship, state.object(), null));
+            deletedOwners.add(new FlushPlan.Pair(relationship, state.object(), null));
             Object value = relationship.get(state.object());
             Object loaded = state.loaded(relationship);
             Set<Object> members = identitySet(loaded instanceof Collection<?> c ? c : List.of());

@@ -2,27 +2,24 @@ package dev.tenon.session;
 
 import dev.tenon.CommitOutcomeUnknownException;
 import dev.tenon.IdentityException;
+import dev.tenon.MappingException;
 import dev.tenon.SqlExecutionException;
 import dev.tenon.TenonException;
 import dev.tenon.TransactionRolledBackException;
 import dev.tenon.engine.Statistics;
+import dev.tenon.engine.Transaction;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
-import dev.tenon.loading.LoadContext;
 import dev.tenon.loading.NPlusOneDetector;
-import dev.tenon.loading.QueryExecutor;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Query;
-import dev.tenon.query.QueryRunner;
-import java.sql.Connection;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * SQLAlchemy's Session in Java: an identity map (one object per row) and a unit of work (what to insert,
@@ -44,40 +41,34 @@ import java.util.stream.Stream;
  *
  * <p>Not thread-safe: a session belongs to one thread at a time ({@link Database} and {@link Metadata} are shared);
  * a second thread that calls it while the first is inside is refused at once.
+ *
+ * <p>A façade: the session's parts are a {@link SessionContext} (what the helpers and loaders share), the
+ * {@link UnitOfWork} (what changed), the {@link Flush} (prepare, plan, run) and the {@link SessionTransaction} (how a
+ * transaction ends, and what that does to the objects). None of them knows this class.
  */
 public final class Session implements AutoCloseable {
-    private final Database database;
-    private final Metadata metadata;
-    private final SessionOptions options;
+    private final SessionContext context;
     private final IdentityMap identityMap;
-    private final SessionTransaction transaction;
-    private final Statistics statistics;
-    private final ThreadGuard guard = new ThreadGuard();
-    private final NPlusOneDetector detector;
-    private final LoadContext context = new SessionContext(this);
-    private final QueryRunner queries;
-    private final QueryExecutor loader;
+    private final ThreadGuard guard;
     private final UnitOfWork unitOfWork;
-    private boolean open = true;
+    private final Flush flush;
+    private final SessionTransaction transaction;
 
-    Session(Database database, Metadata metadata, SessionOptions options) {
-        this.database = database;
-        this.metadata = metadata;
-        this.options = options;
-        this.identityMap = new IdentityMap(database.ownership());
-        this.transaction = new SessionTransaction(database);
-        this.statistics = new Statistics(transaction::failed);
-        this.detector = new NPlusOneDetector(options.nPlusOneThreshold(), options.strictNPlusOne());
-        this.loader = new QueryExecutor(context, this::autoflush);
-        this.queries = new GuardedRunner();
-        this.unitOfWork = new UnitOfWork(this);
+    Session(SessionContext context) {
+        this.context = context;
+        this.identityMap = context.identityMap();
+        this.guard = context.guard();
+        this.unitOfWork = new UnitOfWork(context);
+        this.flush = new Flush(context, unitOfWork);
+        this.transaction = new SessionTransaction(context, unitOfWork, flush);
+        context.queries(transaction::autoflush);
     }
 
     /** A query over every row of {@code type}; refine it, then run it with {@code list()}, {@code one()}... */
     public <T> Query<T> select(Class<T> type) {
         checkOpen();
-        metadata.entity(type);
-        return Query.of(type, queries);
+        context.metadata().entity(type);
+        return Query.of(type, context.queryRunner());
     }
 
     /**
@@ -87,14 +78,14 @@ public final class Session implements AutoCloseable {
     public <T> T get(Class<T> type, Object id) {
         return guard.call(() -> {
             checkOpen();
-            EntityModel entity = metadata.entity(type);
+            EntityModel entity = context.metadata().entity(type);
             Object key = KeyArgument.normalize(entity, id);
             Object found = identityMap.get(new EntityKey(entity, key));
             if (found != null) {
                 InstanceState state = identityMap.state(found);
                 return state.status() == Status.DELETED ? null : type.cast(found);
             }
-            return type.cast(loader.getByKey(entity, key));
+            return type.cast(context.queryRunner().getByKey(entity, key));
         });
     }
 
@@ -137,17 +128,28 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Writes every pending change: inserts in foreign-key order (in JDBC batches), updates of changed columns,
-     * deletes in reverse order. A failure rolls the transaction back and leaves the objects as they were when the
-     * transaction began, ready to be fixed and flushed again; a conflict with another transaction (a serialization
-     * failure, a deadlock) detaches them instead, as {@link #rollback()} does, since what the transaction read is
-     * stale: read again, change, and commit.
+     * Writes every pending change: inserts in foreign-key order (rows of one shape in one statement), updates of
+     * changed columns, deletes in reverse order; {@link #flushPlan()} shows the statements first. A failure rolls the
+     * transaction back and leaves the objects as they were when the transaction began, ready to be fixed and flushed
+     * again; a conflict with another transaction (a serialization failure, a deadlock) detaches them instead, as
+     * {@link #rollback()} does, since what the transaction read is stale: read again, change, and commit.
      */
     public void flush() {
         guard.run(() -> {
             checkOpen();
-            checkNotLost();
-            unitOfWork.flush();
+            transaction.flush();
+        });
+    }
+
+    /**
+     * What the next flush will write, step by step, without writing it: a teaching aid and a test aid
+     * ({@code assertThat(session.flushPlan().statements()).isEqualTo(2)}). Preparing the plan does what a flush does
+     * first: save-update cascades, orphans found, back references set, unloaded children of deleted parents read.
+     */
+    public FlushPlan flushPlan() {
+        return guard.call(() -> {
+            checkOpen();
+            return transaction.plan();
         });
     }
 
@@ -166,29 +168,12 @@ public final class Session implements AutoCloseable {
      * this throws {@link CommitOutcomeUnknownException} and detaches every object; check before you write again.</li>
      * </ul>
      * After any of these the failed transaction is over and the session begins a new one with its next statement.
+     * A transaction that only read has nothing to commit (its reads ran in auto-commit, see {@link Transaction}).
      */
     public void commit() {
         guard.run(() -> {
             checkOpen();
-            if (transaction.failure() != null) {
-                TransactionRolledBackException lost = endLostTransaction();
-                transaction.acknowledge();
-                detector.clear();
-                throw lost;
-            }
-            unitOfWork.flush();
-            try {
-                transaction.commit();
-            } catch (CommitOutcomeUnknownException e) {
-                unitOfWork.afterOutcomeUnknown();
-                detector.clear();
-                throw e;
-            } catch (SqlExecutionException e) {
-                revert(e);
-                throw e;
-            }
-            unitOfWork.afterCommit();
-            detector.clear();
+            transaction.commit();
         });
     }
 
@@ -205,9 +190,18 @@ public final class Session implements AutoCloseable {
         guard.run(() -> {
             checkOpen();
             transaction.rollback();
-            transaction.acknowledge();
-            unitOfWork.afterRollback();
-            detector.clear();
+        });
+    }
+
+    /**
+     * Runs plain JDBC in the session's transaction, after flushing what is pending so that the work sees it: for
+     * what Tenon does not do. The connection is lent for the call only (see {@link Transaction#withConnection}).
+     */
+    public <T> T withConnection(Transaction.ConnectionWork<T> work) {
+        return guard.call(() -> {
+            checkOpen();
+            transaction.autoflush();
+            return context.transaction().withConnection(work);
         });
     }
 
@@ -220,7 +214,7 @@ public final class Session implements AutoCloseable {
                 throw new IdentityException("Cannot refresh " + object + ": it is not persistent in this session ("
                         + (state == null ? "not in the session" : state.status()) + ")");
             }
-            if (!loader.refresh(state)) {
+            if (!context.queryRunner().refresh(state)) {
                 throw new IdentityException("Cannot refresh " + state + ": its row no longer exists");
             }
         });
@@ -256,35 +250,35 @@ public final class Session implements AutoCloseable {
      */
     public <E> Query<E> related(Object parent, String relationship) {
         checkOpen();
-        EntityModel entity = metadata.entity(parent.getClass());
+        EntityModel entity = context.metadata().entity(parent.getClass());
         RelationshipModel model = entity.relationship(relationship);
         if (model == null) {
-            throw new dev.tenon.MappingException(entity.name() + " has no relationship '" + relationship + "'; its relationships are "
+            throw new MappingException(entity.name() + " has no relationship '" + relationship + "'; its relationships are "
                     + entity.relationships().stream().map(RelationshipModel::name).toList());
         }
         @SuppressWarnings("unchecked")
         Class<E> target = (Class<E>) model.target().type();
-        return Query.of(target, queries).childrenOf(model, parent);
+        return Query.of(target, context.queryRunner()).childrenOf(model, parent);
     }
 
     /** The statements this session ran, by kind, and the rows they read and wrote. */
     public Statistics statistics() {
-        return statistics;
+        return context.handle().statistics();
     }
 
     /** The session's N+1 detector. */
     public NPlusOneDetector nPlusOneDetector() {
-        return detector;
+        return context.nPlusOneDetector();
     }
 
     /** The options this session was opened with. */
     public SessionOptions options() {
-        return options;
+        return context.options();
     }
 
     /** Whether the session is open. */
     public boolean isOpen() {
-        return open;
+        return context.isOpen();
     }
 
     /**
@@ -294,131 +288,28 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         guard.run(() -> {
-            if (!open) {
+            if (!context.isOpen()) {
                 return;
             }
             try {
-                transaction.rollback();
-                transaction.acknowledge();
+                context.handle().rollback();
+                context.handle().acknowledge();
             } finally {
-                open = false;
+                context.closed();
                 unitOfWork.afterRollback();
                 identityMap.close();
             }
         });
     }
 
-    private void autoflush() {
-        if (unitOfWork.hasPendingWork()) {
-            unitOfWork.flush();
-        }
-    }
-
-    private void checkOpen() {
-        if (!open) {
-            throw new TenonException("This session is closed; open a new one with db.openSession(metadata)");
-        }
-    }
-
-    /** Refuses to run a statement in a transaction that an earlier failed statement has lost. */
-    private void checkNotLost() {
-        if (transaction.failure() != null) {
-            throw endLostTransaction();
-        }
-    }
-
-    /**
-     * A statement failed outside a flush, and the application went on: the transaction is rolled back (once) and the
-     * objects put back. Returns the exception that reports it; the failure stays until commit() or rollback().
-     */
-    private TransactionRolledBackException endLostTransaction() {
-        TenonException first = transaction.failure();
-        if (transaction.active()) {
-            transaction.rollback();
-            revertObjects(first);
-        }
-        return new TransactionRolledBackException("The transaction was rolled back: a statement of it failed earlier ("
-                + first.getMessage() + "). Nothing it wrote is in the database; "
-                + (isConflict(first) ? "its objects are detached, since what it read is stale: run the unit of work again from its first read"
-                        : "its objects are back as they were when it began, ready to be committed again")
-                + ". Call commit() or rollback() to end it", first);
-    }
-
-    /** A flush or a commit failed: the transaction is rolled back, and the objects put back for a retry. */
-    void revert(RuntimeException failure) {
-        transaction.rollback();
-        transaction.acknowledge();
-        revertObjects(failure);
-    }
-
-    /**
-     * After a conflict the objects read in the transaction are no longer the database's, so they leave the session,
-     * as after rollback(); after any other failure the flushes of the transaction are undone in memory and the
-     * objects stay, with the application's changes, for a retry.
-     */
-    private void revertObjects(RuntimeException failure) {
-        if (isConflict(failure)) {
-            unitOfWork.afterRollback();
-        } else {
-            unitOfWork.undoFailedTransaction();
-        }
-    }
-
-    private static boolean isConflict(RuntimeException failure) {
-        return failure instanceof SqlExecutionException sql && sql.isConflict();
-    }
-
-    Connection connection() {
-        checkOpen();
-        checkNotLost();
-        return transaction.connection();
-    }
-
-    Database database() {
-        return database;
-    }
-
-    Metadata metadata() {
-        return metadata;
-    }
-
+    /** The session's identity map, for the tests of this package. */
     IdentityMap identityMap() {
         return identityMap;
     }
 
-    LoadContext loadContext() {
-        return context;
-    }
-
-    QueryRunner queryRunner() {
-        return queries;
-    }
-
-    /** Runs {@code work} as the session's only thread. */
-    void exclusive(Runnable work) {
-        guard.run(work);
-    }
-
-    /** The queries of this session, each run as the session's only thread. */
-    private final class GuardedRunner implements QueryRunner {
-        @Override
-        public <T> List<T> list(Query<T> query) {
-            return guard.call(() -> loader.list(query));
-        }
-
-        @Override
-        public <T> Stream<T> stream(Query<T> query) {
-            return guard.call(() -> loader.stream(query));
-        }
-
-        @Override
-        public long count(Query<?> query) {
-            return guard.call(() -> loader.count(query));
-        }
-
-        @Override
-        public String toSql(Query<?> query) {
-            return loader.toSql(query);
+    private void checkOpen() {
+        if (!context.isOpen()) {
+            throw new TenonException("This session is closed; open a new one with db.openSession(metadata)");
         }
     }
 }

@@ -1,86 +1,131 @@
 package dev.tenon.session;
 
-import dev.tenon.engine.Executor;
-import dev.tenon.engine.Statistics;
+import dev.tenon.TenonException;
+import dev.tenon.engine.Transaction;
 import dev.tenon.identity.IdentityMap;
+import dev.tenon.identity.Ownership;
 import dev.tenon.loading.LoadContext;
 import dev.tenon.loading.NPlusOneDetector;
+import dev.tenon.loading.QueryExecutor;
 import dev.tenon.loading.StatementCache;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.query.QueryRunner;
-import dev.tenon.sql.Dialect;
-import java.sql.Connection;
 
-/** The session as the loaders see it: its connection, identity map, settings and statistics. */
+/**
+ * What a session is made of, handed to its helpers and its loaders instead of the session itself: the mapping,
+ * the settings, the identity map, the transaction handle, the thread guard and the two ways to run queries. The
+ * {@link Session} façade builds one and sits above everything that uses it.
+ */
 final class SessionContext implements LoadContext {
-    private final Session session;
+    private final Metadata metadata;
+    private final SessionOptions options;
+    private final Ownership ownership;
+    private final StatementCache statements;
+    private final Transaction transaction;
+    private final IdentityMap identityMap;
+    private final NPlusOneDetector detector;
+    private final ThreadGuard guard = new ThreadGuard();
+    private SessionQueries queries;
+    private SessionQueries flushReads;
+    private boolean open = true;
 
-    SessionContext(Session session) {
-        this.session = session;
+    SessionContext(Metadata metadata, SessionOptions options, Ownership ownership, StatementCache statements, Transaction transaction) {
+        this.metadata = metadata;
+        this.options = options;
+        this.ownership = ownership;
+        this.statements = statements;
+        this.transaction = transaction;
+        this.identityMap = new IdentityMap(ownership);
+        this.detector = new NPlusOneDetector(options.nPlusOneThreshold(), options.strictNPlusOne());
     }
 
-    @Override
-    public Connection connection() {
-        return session.connection();
+    /**
+     * Gives the context its queries: the application's, which flush pending changes first, and the flush's own reads
+     * (the children of deleted parents), which must not start another flush.
+     */
+    void queries(Runnable autoflush) {
+        this.queries = new SessionQueries(guard, new QueryExecutor(this, autoflush));
+        this.flushReads = new SessionQueries(guard, new QueryExecutor(this, () -> { }));
     }
 
+    /** The session's transaction handle, for a statement: refused once the session is closed. */
     @Override
-    public Executor executor() {
-        return session.database().executor();
+    public Transaction transaction() {
+        if (!open) {
+            throw new TenonException("This session is closed; open a new one with db.openSession(metadata)");
+        }
+        return transaction;
     }
 
-    @Override
-    public Dialect dialect() {
-        return session.database().dialect();
-    }
-
-    @Override
-    public Statistics statistics() {
-        return session.statistics();
+    /** The handle itself, to end the transaction whatever the state of the session. */
+    Transaction handle() {
+        return transaction;
     }
 
     @Override
     public IdentityMap identityMap() {
-        return session.identityMap();
-    }
-
-    @Override
-    public StatementCache statements() {
-        return session.database().statements();
+        return identityMap;
     }
 
     @Override
     public Metadata metadata() {
-        return session.metadata();
+        return metadata;
+    }
+
+    SessionOptions options() {
+        return options;
+    }
+
+    Ownership ownership() {
+        return ownership;
+    }
+
+    ThreadGuard guard() {
+        return guard;
     }
 
     @Override
     public boolean isOpen() {
-        return session.isOpen();
+        return open;
+    }
+
+    void closed() {
+        open = false;
     }
 
     @Override
     public int batchSize() {
-        return session.options().batchSize();
+        return options.batchSize();
     }
 
     @Override
     public boolean batchLazyLoads() {
-        return session.options().batchLazyLoads();
+        return options.batchLazyLoads();
     }
 
     @Override
     public NPlusOneDetector nPlusOneDetector() {
-        return session.nPlusOneDetector();
+        return detector;
     }
 
     @Override
-    public QueryRunner queryRunner() {
-        return session.queryRunner();
+    public StatementCache statements() {
+        return statements;
+    }
+
+    /** The application's queries, each run as the session's only thread, after an autoflush. */
+    @Override
+    public SessionQueries queryRunner() {
+        return queries;
+    }
+
+    /** Queries that run without an autoflush: the reads a flush makes while it prepares. */
+    SessionQueries flushReads() {
+        return flushReads;
     }
 
     @Override
     public void exclusive(Runnable load) {
-        session.exclusive(load);
+        guard.run(load);
     }
 }

@@ -3,128 +3,141 @@ package dev.tenon.session;
 import dev.tenon.CommitOutcomeUnknownException;
 import dev.tenon.SqlExecutionException;
 import dev.tenon.TenonException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.tenon.TransactionRolledBackException;
+import dev.tenon.engine.Transaction;
 
 /**
- * The database side of a session's transaction: the connection it holds from its first statement to its end, and
- * what became of it. A transaction is lost as soon as one of its statements fails: PostgreSQL refuses everything
- * after that (SQLState {@code 25P02}) and answers {@code COMMIT} with a rollback, without an error. So the first
- * failure is remembered here, told by the session's statistics whichever loader ran the statement, and the session
- * refuses to commit over it. H2 would carry on after a failed statement; Tenon does not, so that an application
- * behaves the same on both.
- *
- * <p>Ending a transaction never fails for want of a connection: a rollback whose connection is gone has rolled back
- * all the same (the server drops a transaction with its connection), and the broken connection goes back to the
- * pool, which discards it.
+ * A session's transaction from its first statement to its end, and what each end does to the objects: a commit
+ * flushes first, then lets go of deleted objects; a rollback detaches everything; a failure puts the objects back
+ * for a retry. The database side (the connection, the failed statement that loses a transaction) is the engine's
+ * {@link Transaction} handle; this class is the object side.
  */
 final class SessionTransaction {
-    private static final Logger LOG = LoggerFactory.getLogger(SessionTransaction.class);
+    private final SessionContext context;
+    private final Transaction handle;
+    private final UnitOfWork unitOfWork;
+    private final Flush flush;
 
-    private final Database database;
-    private Connection connection;
-    private TenonException failure;
-
-    SessionTransaction(Database database) {
-        this.database = database;
+    SessionTransaction(SessionContext context, UnitOfWork unitOfWork, Flush flush) {
+        this.context = context;
+        this.handle = context.handle();
+        this.unitOfWork = unitOfWork;
+        this.flush = flush;
+        // A statement in a transaction lost to an earlier failure is refused, and the transaction ended once.
+        handle.refuseAfterFailure(this::endLostTransaction);
     }
 
-    /** The transaction's connection; the first call begins the transaction. */
-    Connection connection() {
-        if (connection == null) {
-            connection = database.connection();
+    /** Writes every pending change; a failure rolls the transaction back and puts the objects back. */
+    void flush() {
+        if (handle.failure() != null) {
+            throw endLostTransaction(handle.failure());
         }
-        return connection;
+        runFlush();
     }
 
-    /** Whether a statement has run since the last commit or rollback. */
-    boolean active() {
-        return connection != null;
-    }
-
-    /** Told of every failed statement of the session: the first one since the transaction began is kept. */
-    void failed(TenonException statement) {
-        if (failure == null) {
-            failure = statement;
+    /** Flushes before a query when something is pending, so that the query sees it. */
+    void autoflush() {
+        if (unitOfWork.hasPendingWork()) {
+            runFlush();
         }
     }
 
-    /**
-     * The first statement that failed in this transaction, or null while none has. It stays after the rollback, so
-     * that the session keeps refusing to work in the lost transaction until {@link #acknowledge()}.
-     */
-    TenonException failure() {
-        return failure;
-    }
-
-    /** The application has been told that the transaction is lost (commit() threw, or it rolled back). */
-    void acknowledge() {
-        failure = null;
-    }
-
-    /**
-     * Commits and releases the connection. When the database refuses (a deferred constraint, a serialization failure
-     * at commit), the refusal is thrown as an {@link SqlExecutionException} and the connection kept for the caller's
-     * {@link #rollback()}; when the connection fails instead, nobody knows whether the database committed: the
-     * connection is released and that is thrown as {@link CommitOutcomeUnknownException}.
-     */
-    void commit() {
-        if (connection == null) {
-            return;
+    /** What the next flush will do; preparing it may read, and a failure there is handled as a failed flush. */
+    FlushPlan plan() {
+        if (handle.failure() != null) {
+            throw endLostTransaction(handle.failure());
         }
         try {
-            connection.commit();
-        } catch (SQLException e) {
-            SqlExecutionException refused = database.executor().failure("committing", "COMMIT", e);
-            if (refused.isConnectionFailure() || connectionLost()) {
-                release();
-                throw new CommitOutcomeUnknownException("The connection failed while COMMIT was on its way (" + refused.getMessage()
-                        + "), so whether the database committed the transaction is unknown. The session has detached its objects "
-                        + "and kept the keys its flushes set: check whether the rows are in the database before you write them again",
-                        e);
-            }
-            throw refused;
-        }
-        release();
-    }
-
-    /**
-     * Rolls back and releases the connection; never throws. When the database cannot be told, its connection is gone,
-     * and the server has dropped the transaction by itself.
-     */
-    void rollback() {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            LOG.debug("Rollback could not reach the database ({}); the server drops the transaction with its connection",
-                    e.getMessage());
-        }
-        release();
-    }
-
-    private boolean connectionLost() {
-        try {
-            return connection.isClosed() || !connection.isValid(1);
-        } catch (SQLException e) {
-            return true;
-        }
-    }
-
-    /** Returns the connection to the pool, which checks it and discards a broken one. */
-    private void release() {
-        Connection held = connection;
-        connection = null;
-        try {
-            held.close();
-        } catch (SQLException e) {
-            LOG.debug("Returning the connection to the pool failed: {}", e.getMessage());
+            return flush.plan();
+        } catch (TransactionRolledBackException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new TenonException("Cannot return the connection to the pool: " + e.getMessage(), e);
+            revert(e);
+            throw e;
         }
+    }
+
+    private void runFlush() {
+        try {
+            flush.run();
+        } catch (TransactionRolledBackException e) {
+            throw e;        // lost before this flush wrote anything: reported as it is, until commit() or rollback()
+        } catch (RuntimeException e) {
+            revert(e);
+            throw e;
+        }
+    }
+
+    void commit() {
+        if (handle.failure() != null) {
+            TransactionRolledBackException lost = endLostTransaction(handle.failure());
+            ended();
+            throw lost;
+        }
+        runFlush();
+        try {
+            handle.commit();
+        } catch (CommitOutcomeUnknownException e) {
+            unitOfWork.afterOutcomeUnknown();
+            context.nPlusOneDetector().clear();
+            throw e;
+        } catch (SqlExecutionException e) {
+            revert(e);
+            throw e;
+        }
+        unitOfWork.afterCommit();
+        context.nPlusOneDetector().clear();
+    }
+
+    void rollback() {
+        handle.rollback();
+        ended();
+        unitOfWork.afterRollback();
+    }
+
+    /**
+     * A statement failed outside a flush, and the application went on: the transaction is rolled back (once) and the
+     * objects put back. Returns the exception that reports it; the failure stays until commit() or rollback().
+     */
+    private TransactionRolledBackException endLostTransaction(TenonException first) {
+        if (handle.active()) {
+            handle.rollback();
+            revertObjects(first);
+        }
+        return new TransactionRolledBackException("The transaction was rolled back: a statement of it failed earlier ("
+                + first.getMessage() + "). Nothing it wrote is in the database; "
+                + (isConflict(first) ? "its objects are detached, since what it read is stale: run the unit of work again from its first read"
+                        : "its objects are back as they were when it began, ready to be committed again")
+                + ". Call commit() or rollback() to end it", first);
+    }
+
+    /** The application knows the transaction is over: the next statement begins a new one. */
+    private void ended() {
+        handle.acknowledge();
+        context.nPlusOneDetector().clear();
+    }
+
+    /** A flush or a commit failed: the transaction is rolled back, and the objects put back for a retry. */
+    private void revert(RuntimeException failure) {
+        handle.rollback();
+        handle.acknowledge();
+        revertObjects(failure);
+    }
+
+    /**
+     * After a conflict the objects read in the transaction are no longer the database's, so they leave the session,
+     * as after rollback(); after any other failure the flushes of the transaction are undone in memory and the
+     * objects stay, with the application's changes, for a retry.
+     */
+    private void revertObjects(RuntimeException failure) {
+        if (isConflict(failure)) {
+            unitOfWork.afterRollback();
+        } else {
+            unitOfWork.undoFailedTransaction();
+        }
+    }
+
+    private static boolean isConflict(RuntimeException failure) {
+        return failure instanceof SqlExecutionException sql && sql.isConflict();
     }
 }

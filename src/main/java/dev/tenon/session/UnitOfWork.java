@@ -2,7 +2,6 @@ package dev.tenon.session;
 
 import dev.tenon.IdentityException;
 import dev.tenon.TenonException;
-import dev.tenon.TransactionRolledBackException;
 import dev.tenon.annotation.Cascade;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
@@ -18,21 +17,35 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The session's unit of work: which objects are new, changed or deleted, and the flush that writes them.
- * Cascades run here ({@code save-update} when adding and again at flush, {@code delete} when deleting); the
- * SQL of a flush is planned and run by {@link Flush}.
+ * The session's unit of work: which objects are new, changed or deleted, and the undo log of what flushes did to
+ * them. Cascades run here ({@code save-update} when adding and again at flush, {@code delete} when deleting); a
+ * {@link Flush} writes the work.
  */
 final class UnitOfWork {
-    private final Session session;
+    private final SessionContext context;
     private final IdentityMap identityMap;
     private final UndoLog undo = new UndoLog();
     private final Ownership ownership;
     private boolean flushing;
 
-    UnitOfWork(Session session) {
-        this.session = session;
-        this.identityMap = session.identityMap();
-        this.ownership = session.database().ownership();
+    UnitOfWork(SessionContext context) {
+        this.context = context;
+        this.identityMap = context.identityMap();
+        this.ownership = context.ownership();
+    }
+
+    /** What the flushes of the transaction did, to be undone if it fails. */
+    UndoLog undo() {
+        return undo;
+    }
+
+    /** Whether a flush is preparing or running: the orphan deletes and cascades it decides on are then undoable. */
+    boolean flushing() {
+        return flushing;
+    }
+
+    void flushing(boolean value) {
+        flushing = value;
     }
 
     void add(Object object) {
@@ -53,13 +66,13 @@ final class UnitOfWork {
         if (object == null) {
             throw new TenonException("Cannot add null to a session");
         }
-        session.metadata().entity(object.getClass());
+        context.metadata().entity(object.getClass());
     }
 
     /** Makes an object part of the session; false when it was already there (its cascade still runs once). */
     private boolean attach(Object object) {
         checkAddable(object);
-        EntityModel entity = session.metadata().entity(object.getClass());
+        EntityModel entity = context.metadata().entity(object.getClass());
         InstanceState state = identityMap.state(object);
         if (state != null) {
             if (state.status() == Status.DELETED) {
@@ -94,10 +107,10 @@ final class UnitOfWork {
             state.markReattached();
             identityMap.put(state);
             state.markChanged();
-            new Reattachment(session).rebind(state, departed);
+            new Reattachment(context).rebind(state, departed);
         } else {
             identityMap.track(state);
-            DynamicCollections.install(session, state);
+            DynamicCollections.install(context, state);
         }
         return true;
     }
@@ -215,48 +228,6 @@ final class UnitOfWork {
         return false;
     }
 
-    void flush() {
-        if (flushing) {
-            return;
-        }
-        flushing = true;
-        try {
-            cascadeAll();
-            RelationshipSync sync = new RelationshipSync(session, this);
-            sync.run();
-            for (Link link : sync.links) {
-                // The flush writes the foreign keys of these children: they are changed objects now.
-                InstanceState child = identityMap.state(link.child());
-                if (child != null) {
-                    child.markChanged();
-                }
-            }
-            List<InstanceState> work = identityMap.changedStates();
-            new Flush(session, undo, sync).run(work);
-            // Kept for the next flush: rows deleted (they leave the session at commit), values that change in place and
-            // collections it cannot hear.
-            identityMap.changesFlushed(work.stream()
-                    .filter(state -> state.status() == Status.DELETED || state.changesInPlace()
-                            || Members.holdsForeignCollection(state)).toList());
-            for (DynamicList<?> dynamic : sync.dynamicLists) {
-                forgetWritten(dynamic);
-            }
-        } catch (TransactionRolledBackException e) {
-            throw e;        // lost before this flush wrote anything: reported as it is, until commit() or rollback()
-        } catch (RuntimeException e) {
-            session.revert(e);
-            throw e;
-        } finally {
-            flushing = false;
-        }
-    }
-
-    /** Written by this flush, the dynamic list's changes are no longer pending, unless the transaction rolls back. */
-    private <E> void forgetWritten(DynamicList<E> dynamic) {
-        DynamicList.Pending<E> written = dynamic.takePending();
-        undo.onUndo(() -> dynamic.restorePending(written));
-    }
-
     /** The database rolled the transaction back after a failure: its flushes are undone in memory, objects stay. */
     void undoFailedTransaction() {
         undo.undo(identityMap);
@@ -266,7 +237,7 @@ final class UnitOfWork {
      * Save-update cascades from every changed object (an unchanged one cannot have gained a related object), so that
      * objects put into relationships since add() are added.
      */
-    private void cascadeAll() {
+    void cascadeAll() {
         Deque<Object> work = new ArrayDeque<>();
         for (InstanceState state : identityMap.changedStates()) {
             if (state.status() != Status.DELETED) {

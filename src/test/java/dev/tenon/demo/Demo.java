@@ -35,7 +35,7 @@ public final class Demo {
     Demo(Database db, PrintStream out) {
         this.db = db;
         this.out = out;
-        db.executor().addListener(recorder);
+        db.addListener(recorder);
     }
 
     /** Runs the demo against the JDBC URL in {@code args[0]} (H2 in memory by default), as {@code args[1]}/{@code args[2]}. */

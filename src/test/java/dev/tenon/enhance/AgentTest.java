@@ -83,7 +83,10 @@ class AgentTest {
                         return;
                     }
                     String password = arguments[2].isEmpty() ? null : arguments[2];
-                    try (Database db = Database.connect(arguments[0], arguments[1], password)) {
+                    // Every class of the child is enhanced as it loads, under -Xverify:all: starting H2 takes a while
+                    // on a busy machine, and the test is not about the time it takes.
+                    try (Database db = Database.connect(dev.tenon.engine.ConnectionOptions.url(arguments[0]).user(arguments[1])
+                            .password(password).connectTimeout(java.time.Duration.ofSeconds(60)))) {
                         db.dropAll(metadata);
                         db.createAll(metadata);
                         Maker acme = new Maker();

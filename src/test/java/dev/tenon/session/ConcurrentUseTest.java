@@ -59,7 +59,7 @@ class ConcurrentUseTest {
                 await(done);
             }
         };
-        db.database().executor().addListener(holder);
+        db.database().addListener(holder);
         CompletableFuture<Throwable> other = CompletableFuture.supplyAsync(() -> {
             await(entered);
             try {
@@ -74,7 +74,7 @@ class ConcurrentUseTest {
         try {
             busy.run();
         } finally {
-            db.database().executor().removeListener(holder);
+            db.database().removeListener(holder);
         }
         return other.get(10, TimeUnit.SECONDS);
     }

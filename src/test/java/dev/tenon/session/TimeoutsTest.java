@@ -1,6 +1,7 @@
 package dev.tenon.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,10 +9,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tenon.SqlExecutionException;
 import dev.tenon.TimeoutException;
 import dev.tenon.TimeoutException.Which;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.engine.Transaction;
 import dev.tenon.engine.ConnectionOptions;
 import dev.tenon.sql.BoundSql;
 import dev.tenon.testing.Backend;
@@ -140,10 +143,10 @@ class TimeoutsTest {
     @Test
     void aStatementRunningPastTheStatementTimeoutIsCancelledAndTheConnectionStaysUsable() throws SQLException {
         try (Database limited = Database.connect(options().statementTimeout(Duration.ofSeconds(1)));
-             Connection connection = limited.connection()) {
+             Transaction transaction = limited.transaction()) {
             long start = System.nanoTime();
             TimeoutException e = catchThrowableOfType(TimeoutException.class,
-                    () -> limited.executor().query(connection, slowQuery(10), null, row -> { }));
+                    () -> transaction.query(slowQuery(10), row -> { }));
             long millis = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(e.which()).isEqualTo(Which.STATEMENT);
@@ -152,10 +155,9 @@ class TimeoutsTest {
                     + "executing a query; make it faster, or raise statementTimeout [SQLState 57014]\nSQL: " + slowQuery(10).sql());
             assertThat(millis).isBetween(900L, 5000L);
 
-            connection.rollback();
+            transaction.rollback();
             List<Object> answer = new java.util.ArrayList<>();
-            limited.executor().query(connection, BoundSql.of("SELECT dname FROM scott.dept WHERE deptno = 10"), null,
-                    row -> answer.add(row.getString(1)));
+            transaction.query(BoundSql.of("SELECT dname FROM scott.dept WHERE deptno = 10"), row -> answer.add(row.getString(1)));
             assertThat(answer).containsExactly("ACCOUNTING");
         }
     }
@@ -167,17 +169,19 @@ class TimeoutsTest {
         Logger hikari = (Logger) LoggerFactory.getLogger("com.zaxxer.hikari.pool.ProxyConnection");
         hikari.setLevel(Level.ERROR);
         try (Database limited = Database.connect(options().socketTimeout(Duration.ofSeconds(1)));
-             Connection connection = limited.connection()) {
+             Transaction transaction = limited.transaction()) {
             long start = System.nanoTime();
             TimeoutException e = catchThrowableOfType(TimeoutException.class,
-                    () -> limited.executor().query(connection, slowQuery(3), null, row -> { }));
+                    () -> transaction.query(slowQuery(3), row -> { }));
             long millis = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(e.which()).isEqualTo(Which.SOCKET);
             assertThat(e).hasMessageStartingWith("socketTimeout of 1 s expired: the database sent nothing for that long while "
                     + "executing a query, and the connection is lost");
             assertThat(millis).isBetween(900L, 2900L);
-            assertThat(connection.isValid(1)).isFalse();
+            // The driver has closed the connection: plain JDBC lent it now finds it closed.
+            assertThatThrownBy(() -> transaction.withConnection(connection -> connection.isValid(1)))
+                    .isInstanceOf(SqlExecutionException.class).hasMessageContaining("closed");
         } finally {
             hikari.setLevel(null);
         }

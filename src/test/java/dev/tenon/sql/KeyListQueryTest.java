@@ -1,6 +1,7 @@
 package dev.tenon.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.tenon.engine.Transaction;
 
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
@@ -62,11 +63,8 @@ class KeyListQueryTest {
         select.where(Expression.in(Expression.column("d", deptno), deptno.type(), keys));
         select.orderBy(Expression.column("d", deptno), false);
         List<Integer> found = new ArrayList<>();
-        try (Connection connection = db.database().connection()) {
-            db.database().executor().query(connection, select.toBoundSql(db.dialect()), null, row -> found.add(row.getInt(1)));
-            connection.rollback();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+        try (Transaction transaction = db.database().transaction()) {
+            transaction.query(select.toBoundSql(db.dialect()), row -> found.add(row.getInt(1)));
         }
         return found;
     }

@@ -17,7 +17,7 @@ public final class StatementLog implements StatementListener {
     /** A log attached to {@code database}'s executor. */
     public static StatementLog on(Database database) {
         StatementLog log = new StatementLog();
-        database.executor().addListener(log);
+        database.addListener(log);
         return log;
     }
 

@@ -1,0 +1,49 @@
+package dev.tenon.session;
+
+import dev.tenon.loading.QueryExecutor;
+import dev.tenon.metadata.EntityModel;
+import dev.tenon.query.Query;
+import dev.tenon.query.QueryRunner;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A session's queries, each run as the session's only thread by one loader engine. */
+final class SessionQueries implements QueryRunner {
+    private final ThreadGuard guard;
+    private final QueryExecutor loader;
+
+    SessionQueries(ThreadGuard guard, QueryExecutor loader) {
+        this.guard = guard;
+        this.loader = loader;
+    }
+
+    @Override
+    public <T> List<T> list(Query<T> query) {
+        return guard.call(() -> loader.list(query));
+    }
+
+    @Override
+    public <T> Stream<T> stream(Query<T> query) {
+        return guard.call(() -> loader.stream(query));
+    }
+
+    @Override
+    public long count(Query<?> query) {
+        return guard.call(() -> loader.count(query));
+    }
+
+    @Override
+    public String toSql(Query<?> query) {
+        return loader.toSql(query);
+    }
+
+    /** The object with this key, read from its row (the caller looked in the identity map first), or null. */
+    Object getByKey(EntityModel entity, Object key) {
+        return guard.call(() -> loader.getByKey(entity, key));
+    }
+
+    /** Reloads an object's columns; false when its row is gone. */
+    boolean refresh(dev.tenon.identity.InstanceState state) {
+        return guard.call(() -> loader.refresh(state));
+    }
+}
