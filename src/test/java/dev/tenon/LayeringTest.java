@@ -127,7 +127,7 @@ class LayeringTest {
     }
 
     /** Tarjan's algorithm, iterative over a small graph: the strongly connected components. */
-    private static final class Tarjan {
+    static final class Tarjan {
         private final Map<String, Set<String>> graph;
         private final Map<String, Integer> index = new HashMap<>();
         private final Map<String, Integer> low = new HashMap<>();

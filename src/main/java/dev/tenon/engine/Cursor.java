@@ -1,6 +1,7 @@
 package dev.tenon.engine;
 
 import dev.tenon.SqlExecutionException;
+import dev.tenon.TenonException;
 import dev.tenon.sql.BoundSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,19 +16,24 @@ public final class Cursor implements AutoCloseable {
     private final PreparedStatement statement;
     private final ResultSet result;
     private final BoundSql sql;
-    private final Executor executor;
+    private final Failures failures;
     private final LongConsumer onClose;
-    private final Statistics local;
     private long rows;
     private boolean closed;
 
-    Cursor(PreparedStatement statement, ResultSet result, BoundSql sql, Executor executor, LongConsumer onClose, Statistics local) {
+    /** How the cursor reports a driver error: fetching rows (which loses the transaction), or reading a row's values. */
+    interface Failures {
+        TenonException fetching(SQLException e);
+
+        SqlExecutionException reading(SQLException e);
+    }
+
+    Cursor(PreparedStatement statement, ResultSet result, BoundSql sql, Failures failures, LongConsumer onClose) {
         this.statement = statement;
         this.result = result;
         this.sql = sql;
-        this.executor = executor;
+        this.failures = failures;
         this.onClose = onClose;
-        this.local = local;
     }
 
     /** Moves to the next row; false at the end. */
@@ -40,13 +46,13 @@ public final class Cursor implements AutoCloseable {
             return more;
         } catch (SQLException e) {
             // Fetching the next rows runs on the server: a failure there ends the transaction like any statement's.
-            throw executor.failed("reading a row", sql, e, local);
+            throw failures.fetching(e);
         }
     }
 
     /** Tenon's exception for a driver error while reading the current row's values, with the cursor's SQL. */
     public SqlExecutionException failedReading(SQLException e) {
-        return executor.failure("reading a streamed row", sql.sql(), e);
+        return failures.reading(e);
     }
 
     /** The current row, to be read (not moved or closed) by the caller. */
@@ -58,8 +64,11 @@ public final class Cursor implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            Executor.closeQuietly(result);
-            Executor.closeQuietly(statement);
+            try (AutoCloseable statementLast = statement; AutoCloseable resultFirst = result) {
+                // closed by the try, the result first
+            } catch (Exception ignored) {
+                // Closing is all that is left to do: a failure here has nothing to report that a read did not.
+            }
             onClose.accept(rows);
         }
     }

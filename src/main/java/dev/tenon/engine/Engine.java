@@ -98,7 +98,7 @@ public class Engine implements AutoCloseable {
 
     /** A handle for one unit of work at a time; it takes a connection with its first statement. */
     public Transaction transaction() {
-        return new Transaction(this);
+        return new Transaction(this::connection, executor, dialect, readsOutsideTransactions);
     }
 
     /** Registers a listener told of every statement this database runs. */
@@ -126,9 +126,6 @@ public class Engine implements AutoCloseable {
         return executor.showsValuesInErrors();
     }
 
-    boolean readsOutsideTransactions() {
-        return readsOutsideTransactions;
-    }
 
     /** The data source connections come from. */
     public DataSource dataSource() {

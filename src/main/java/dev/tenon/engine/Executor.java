@@ -217,13 +217,24 @@ final class Executor {
             ResultSet result = statement.executeQuery();
             SqlLog.ran(sql.sql(), finish(StatementKind.SELECT, sql.sql(), sql.params(), start, 0, local), "streaming");
             SqlLog.valuesOf(sql.params());
-            return new Cursor(statement, result, sql, this, rows -> {
+            Cursor.Failures failures = new Cursor.Failures() {
+                @Override
+                public TenonException fetching(SQLException e) {
+                    return failed("reading a row", sql, e, local);
+                }
+
+                @Override
+                public SqlExecutionException reading(SQLException e) {
+                    return failure("reading a streamed row", sql.sql(), e);
+                }
+            };
+            return new Cursor(statement, result, sql, failures, rows -> {
                 SqlLog.ran(sql.sql(), System.nanoTime() - start, rows + " rows streamed");
                 statistics.addRowsRead(rows);
                 if (local != null) {
                     local.addRowsRead(rows);
                 }
-            }, local);
+            });
         } catch (SQLException e) {
             closeQuietly(statement);
             throw failed("opening a cursor", sql, e, local);

@@ -37,22 +37,32 @@ import org.slf4j.LoggerFactory;
 public final class Transaction implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
-    private final Engine engine;
+    private final Connections connections;
     private final Executor executor;
+    private final Dialect dialect;
+    private final boolean readsOutsideTransactions;
     private final Statistics statistics = new Statistics(this::failed);
     private Connection connection;
     private boolean begun;
     private TenonException failure;
     private Function<TenonException, RuntimeException> refusal;
 
-    Transaction(Engine engine) {
-        this.engine = engine;
-        this.executor = engine.executor();
+    /** Where a handle takes its connections from: the pool, with the auto-commit asked for. */
+    @FunctionalInterface
+    interface Connections {
+        Connection get(boolean autoCommit);
+    }
+
+    Transaction(Connections connections, Executor executor, Dialect dialect, boolean readsOutsideTransactions) {
+        this.connections = connections;
+        this.executor = executor;
+        this.dialect = dialect;
+        this.readsOutsideTransactions = readsOutsideTransactions;
     }
 
     /** The database's dialect. */
     public Dialect dialect() {
-        return engine.dialect();
+        return dialect;
     }
 
     /** What this handle ran, over all its transactions. */
@@ -211,8 +221,8 @@ public final class Transaction implements AutoCloseable {
             throw refusal.apply(failure);
         }
         if (connection == null) {
-            connection = engine.connection(engine.readsOutsideTransactions());
-            begun = !engine.readsOutsideTransactions();
+            connection = connections.get(readsOutsideTransactions);
+            begun = !readsOutsideTransactions;
         }
         return connection;
     }

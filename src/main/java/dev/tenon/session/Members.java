@@ -5,6 +5,11 @@ import dev.tenon.identity.Status;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.query.DynamicList;
+import java.util.Set;
+import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.Collections;
+import java.util.Collection;
 
 /**
  * Whether a flush may read the members of a collection relationship's value. Reading a collection that was
@@ -45,5 +50,45 @@ final class Members {
     /** True for null, a loaded collection or the application's own collection; false for an unloaded or dynamic one. */
     static boolean readable(Object value) {
         return !(value instanceof RelationCollection lazy && !lazy.isLoaded()) && !(value instanceof DynamicList<?>);
+    }
+
+    /** The members as a set compared by identity: membership is about objects, whatever their equals() says. */
+    static Set<Object> identitySet(Collection<?> members) {
+        Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(members);
+        return set;
+    }
+
+    /**
+     * Whether a flush would find a relationship of this persistent object changed since it was loaded or last
+     * flushed: the same tests as the flush, without SQL, so that a query knows it must autoflush first.
+     */
+    static boolean changedRelationships(InstanceState state) {
+        for (RelationshipModel relationship : state.entity().relationships()) {
+            if (relationship.viewOnly()) {
+                continue;
+            }
+            Object value = relationship.get(state.object());
+            Object loaded = state.loaded(relationship);
+            if (relationship.collection()) {
+                if (value instanceof DynamicList<?> dynamic && dynamic.hasPendingChanges()) {
+                    return true;
+                }
+                if (!readable(value) || !(value == null || value instanceof Collection<?>)) {
+                    continue;
+                }
+                Collection<?> members = value == null ? List.of() : (Collection<?>) value;
+                if (loaded == InstanceState.NOT_LOADED) {
+                    if (value != null && (!members.isEmpty() || !isSessionCollection(value))) {
+                        return true;
+                    }
+                } else if (!identitySet(loaded instanceof Collection<?> c ? c : List.of()).equals(identitySet(members))) {
+                    return true;
+                }
+            } else if (!(value == loaded || loaded == InstanceState.NOT_LOADED && value == null && !state.isClearedUnloaded(relationship))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -80,39 +80,6 @@ final class RelationshipSync {
         }
     }
 
-    /**
-     * Whether a flush would find a relationship of this persistent object changed since it was loaded or last
-     * flushed: the same tests as the flush, without SQL, so that a query knows it must autoflush first.
-     */
-    static boolean hasChanges(InstanceState state) {
-        for (RelationshipModel relationship : state.entity().relationships()) {
-            if (relationship.viewOnly()) {
-                continue;
-            }
-            Object value = relationship.get(state.object());
-            Object loaded = state.loaded(relationship);
-            if (relationship.collection()) {
-                if (value instanceof DynamicList<?> dynamic && dynamic.hasPendingChanges()) {
-                    return true;
-                }
-                if (!Members.readable(value) || !(value == null || value instanceof Collection<?>)) {
-                    continue;
-                }
-                Collection<?> members = value == null ? List.of() : (Collection<?>) value;
-                if (loaded == InstanceState.NOT_LOADED) {
-                    if (value != null && (!members.isEmpty() || !Members.isSessionCollection(value))) {
-                        return true;
-                    }
-                } else if (!identitySet(loaded instanceof Collection<?> c ? c : List.of()).equals(identitySet(members))) {
-                    return true;
-                }
-            } else if (!(value == loaded || loaded == InstanceState.NOT_LOADED && value == null && !state.isClearedUnloaded(relationship))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void syncCollection(InstanceState state, RelationshipModel relationship) {
         Object value = relationship.get(state.object());
         if (value instanceof DynamicList<?> dynamic) {
@@ -139,8 +106,8 @@ final class RelationshipSync {
                 removalsKnown = replaced;
             }
         }
-        Set<Object> before = identitySet(previous);
-        Set<Object> now = identitySet(members);
+        Set<Object> before = Members.identitySet(previous);
+        Set<Object> now = Members.identitySet(members);
         for (Object member : members) {
             if (known && before.contains(member)) {
                 continue; // unchanged membership: the key is already right (or deliberately set by hand)
@@ -227,7 +194,7 @@ final class RelationshipSync {
             deletedOwners.add(new FlushPlan.Pair(relationship, state.object(), null));
             Object value = relationship.get(state.object());
             Object loaded = state.loaded(relationship);
-            Set<Object> members = identitySet(loaded instanceof Collection<?> c ? c : List.of());
+            Set<Object> members = Members.identitySet(loaded instanceof Collection<?> c ? c : List.of());
             if (Members.readable(value) && value instanceof Collection<?> current) {
                 members.addAll(current);
             }
@@ -351,9 +318,4 @@ final class RelationshipSync {
         return false;
     }
 
-    private static Set<Object> identitySet(Collection<?> members) {
-        Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
-        set.addAll(members);
-        return set;
-    }
 }

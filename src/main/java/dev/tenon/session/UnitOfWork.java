@@ -221,7 +221,7 @@ final class UnitOfWork {
             // A row deleted by an earlier flush stays DELETED until commit, with its key no longer mapped: done.
             boolean deletedAlready = state.status() == Status.DELETED && !identityMap.maps(state);
             if (state.status() != Status.PERSISTENT && !deletedAlready
-                    || state.status() == Status.PERSISTENT && (state.isModified() || RelationshipSync.hasChanges(state))) {
+                    || state.status() == Status.PERSISTENT && (state.isModified() || Members.changedRelationships(state))) {
                 return true;
             }
         }
