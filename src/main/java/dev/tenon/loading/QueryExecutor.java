@@ -77,7 +77,7 @@ public final class QueryExecutor implements QueryRunner {
             }
         }
         Cursor cursor = context.executor().open(context.connection(), compiled.select().toBoundSql(context.dialect()), context.statistics(),
-                context.batchSize());
+                context.selectinBatchSize());
         Spliterator<T> chunks = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
             private final List<T> buffer = new ArrayList<>();
             private int next;
@@ -121,7 +121,7 @@ public final class QueryExecutor implements QueryRunner {
                 }
                 ResultAssembler assembler = new ResultAssembler(context, compiled.root(), ParentSource.NONE, "stream " + compiled.root().entity.name());
                 try {
-                    while (assembler.rootCount() < context.batchSize()) {
+                    while (assembler.rootCount() < context.selectinBatchSize()) {
                         if (!cursor.next()) {
                             // A stream read to its end without try-with-resources must not leave its cursor open.
                             exhausted = true;

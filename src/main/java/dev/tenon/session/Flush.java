@@ -79,7 +79,7 @@ final class Flush {
             }
         }
         update(order, persistent);
-        new AssociationRows(dml, executor, session.statistics(), this::connection, session.options().batchSize()).write(sync);
+        new AssociationRows(dml, executor, session.statistics(), this::connection, session.options().flushBatchSize()).write(sync);
         for (int i = order.size() - 1; i >= 0; i--) {
             List<InstanceState> rows = deletes.get(order.get(i));
             if (rows != null) {
@@ -166,7 +166,7 @@ final class Flush {
         }
         String[] returning = generated.isEmpty() ? null : generated.stream().map(ColumnModel::name).toArray(String[]::new);
         int[] next = {0};
-        executor.batch(connection(), dml.insert(table, columns), params, session.options().batchSize(), returning, session.statistics(), row -> {
+        executor.batch(connection(), dml.insert(table, columns), params, session.options().flushBatchSize(), returning, session.statistics(), row -> {
             Object object = states.get(next[0]++).object();
             for (ColumnModel column : generated) {
                 undo.set(object, column, column.type().read(row, row.findColumn(column.name())));
@@ -238,7 +238,7 @@ final class Flush {
             params.add(row);
         }
         String sql = dml.update(table, columns, table.primaryKey());
-        int batchSize = session.options().batchSize();
+        int batchSize = session.options().flushBatchSize();
         List<ColumnModel> serverSide = table.columns().stream().filter(ColumnModel::generatedOnUpdate).toList();
         int[] counts = serverSide.isEmpty() ? executor.batch(connection(), sql, params, batchSize, session.statistics())
                 : executor.batch(connection(), sql, params, batchSize, ServerValues.returning(table, serverSide), session.statistics(),
@@ -276,7 +276,7 @@ final class Flush {
         for (InstanceState state : states) {
             params.add(keyParams(state));
         }
-        int[] counts = executor.batch(connection(), dml.delete(table, table.primaryKey()), params, session.options().batchSize(),
+        int[] counts = executor.batch(connection(), dml.delete(table, table.primaryKey()), params, session.options().flushBatchSize(),
                 session.statistics());
         checkCounts(counts, states, "delete");
         IdentityMap identityMap = session.identityMap();

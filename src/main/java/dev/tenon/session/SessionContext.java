@@ -60,8 +60,8 @@ final class SessionContext implements LoadContext {
     }
 
     @Override
-    public int batchSize() {
-        return session.options().batchSize();
+    public int selectinBatchSize() {
+        return session.options().selectinBatchSize();
     }
 
     @Override
