@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Builds the load plan of a query: each relationship gets the strategy of a loader option naming its path,
- * or else its mapping's {@code lazy}, and the option's batch size if it set one. Eager mapping defaults stop where a relationship would repeat on its own
- * path (an eager self-reference would otherwise never end).
+ * or else its mapping's {@code lazy}, and the option's batch size if it set one. Eager mapping defaults stop where a
+ * relationship would repeat on its own path (an eager self-reference would otherwise never end).
  */
 final class LoadPlanner {
     private LoadPlanner() {
