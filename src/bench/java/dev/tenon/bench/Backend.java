@@ -105,13 +105,18 @@ public enum Backend {
      * builds it), a fixed size, and the driver's defaults otherwise.
      */
     HikariDataSource pool(String name, boolean large) {
+        return pool(name, large, false);
+    }
+
+    /** {@link #pool(String, boolean)}, with auto-commit on or off. */
+    HikariDataSource pool(String name, boolean large, boolean autoCommit) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url(large));
         config.setUsername(user());
         config.setPassword(password());
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(POOL_SIZE);
-        config.setAutoCommit(false);
+        config.setAutoCommit(autoCommit);
         config.setPoolName(name);
         return new HikariDataSource(config);
     }

@@ -3,8 +3,10 @@ package dev.tenon.bench;
 import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.jpa.JpaDept;
 import dev.tenon.bench.jpa.JpaEmp;
+import dev.tenon.bench.jpa.JpaHire;
 import dev.tenon.bench.model.Dept;
 import dev.tenon.bench.model.Emp;
+import dev.tenon.bench.model.Hire;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,6 +61,27 @@ public final class Checksum {
     /** An employee built by Hibernate. */
     public static long of(JpaEmp e) {
         return emp(e.empno, e.ename, e.job, e.mgr, e.hiredate, e.sal, e.comm, e.deptno);
+    }
+
+    /**
+     * A new employee built by hand or by Tenon, whose key the contender read back from the database: {@link #emp} of
+     * its columns, so that a key given to the wrong object changes the sum.
+     */
+    public static long of(Hire e) {
+        return emp(key(e.empno), e.ename, e.job, e.mgr, e.hiredate, e.sal, e.comm, e.deptno);
+    }
+
+    /** A new employee built by Hibernate. */
+    public static long of(JpaHire e) {
+        return emp(key(e.empno), e.ename, e.job, e.mgr, e.hiredate, e.sal, e.comm, e.deptno);
+    }
+
+    /** A key the contender read back from the database; fails when it read none. */
+    static Integer key(Integer generated) {
+        if (generated == null) {
+            throw new IllegalStateException("A new row's object has no key: the contender did not read the generated keys back");
+        }
+        return generated;
     }
 
     /** Departments in order, each with its employees in order, each employee linked back to its department. */

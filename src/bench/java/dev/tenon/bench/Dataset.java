@@ -1,8 +1,10 @@
 package dev.tenon.bench;
 
 import dev.tenon.bench.jpa.JpaEmp;
+import dev.tenon.bench.jpa.JpaHire;
 import dev.tenon.bench.model.Dept;
 import dev.tenon.bench.model.Emp;
+import dev.tenon.bench.model.Hire;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.session.Database;
 import java.math.BigDecimal;
@@ -77,6 +79,34 @@ final class Dataset {
         emp.comm = x % 4 == 0 ? BigDecimal.valueOf(x % 1000 * 100L, 2) : null;
         emp.deptno = (x - 1) / perDept + 1;
         return emp;
+    }
+
+    /** {@link #emp(int, int)} as a new employee without its key, which the database draws. */
+    static Hire hire(int x, int perDept) {
+        Emp emp = emp(x, perDept);
+        Hire hire = new Hire();
+        hire.ename = emp.ename;
+        hire.job = emp.job;
+        hire.mgr = emp.mgr;
+        hire.hiredate = emp.hiredate;
+        hire.sal = emp.sal;
+        hire.comm = emp.comm;
+        hire.deptno = emp.deptno;
+        return hire;
+    }
+
+    /** {@link #hire(int, int)} as Hibernate's entity. */
+    static JpaHire jpaHire(int x, int perDept) {
+        JpaEmp emp = jpaEmp(x, perDept);
+        JpaHire hire = new JpaHire();
+        hire.ename = emp.ename;
+        hire.job = emp.job;
+        hire.mgr = emp.mgr;
+        hire.hiredate = emp.hiredate;
+        hire.sal = emp.sal;
+        hire.comm = emp.comm;
+        hire.deptno = emp.deptno;
+        return hire;
     }
 
     /**

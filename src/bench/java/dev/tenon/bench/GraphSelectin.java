@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Param;
  * each). Hibernate's counterpart is its batch fetching, which loads 500 collections when the first is touched.
  */
 public class GraphSelectin extends Workload {
-    /** Parents per statement: Tenon's default batch size, and Hibernate's batch fetch size. */
+    /** Parents per statement: Tenon's default {@code selectinBatchSize}, and Hibernate's batch fetch size. */
     static final int BATCH = HibernateBoot.BATCH_SIZE;
 
     @Param("1000")

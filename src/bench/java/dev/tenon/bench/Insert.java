@@ -6,6 +6,7 @@ import dev.tenon.bench.jpa.JpaDept;
 import dev.tenon.bench.jpa.JpaEmp;
 import dev.tenon.bench.model.Emp;
 import dev.tenon.session.Session;
+import dev.tenon.session.SessionOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +18,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Insert: new employees (built inside the operation, by every contender alike) written in one transaction, in JDBC
- * batches of 500. After each operation, untimed, the rows are checked in the table and deleted.
+ * Insert with assigned keys: new employees (built inside the operation, by every contender alike) written in one
+ * transaction; the hand-written loop and Hibernate in JDBC batches of 500, Tenon with its default
+ * {@code flushBatchSize}. After each operation, untimed, the rows are checked in the table and deleted.
  */
 public class Insert extends Workload {
     private static final int DEPTS = 1000;
@@ -101,7 +103,8 @@ public class Insert extends Workload {
 
     @Override
     protected long tenonStatements() {
-        return 1 + emps / GraphSelectin.BATCH;
+        int perStatement = SessionOptions.DEFAULTS.flushBatchSize();
+        return 1 + (emps + perStatement - 1) / perStatement;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tenon.bench;
 import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.model.Dept;
 import dev.tenon.bench.model.Emp;
+import dev.tenon.bench.model.Hire;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,8 @@ final class Jdbc {
     static final String SELECT_EMPS = "SELECT " + EMP_COLUMNS + " FROM scott.emp";
     static final String SELECT_DEPTS = "SELECT deptno, dname, loc FROM scott.dept ORDER BY deptno";
     static final String INSERT_EMP = "INSERT INTO scott.emp (" + EMP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    /** A new employee without its key, which the database draws (read back with {@code getGeneratedKeys}). */
+    static final String INSERT_HIRE = "INSERT INTO scott.hire (ename, job, mgr, hiredate, sal, comm, deptno) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private Jdbc() {
     }
@@ -67,6 +70,21 @@ final class Jdbc {
         statement.setBigDecimal(6, emp.sal);
         statement.setBigDecimal(7, emp.comm);
         statement.setInt(8, emp.deptno);
+    }
+
+    /** Binds a new employee to {@link #INSERT_HIRE}. */
+    static void bind(PreparedStatement statement, Hire hire) throws SQLException {
+        statement.setString(1, hire.ename);
+        statement.setString(2, hire.job);
+        if (hire.mgr == null) {
+            statement.setNull(3, Types.INTEGER);
+        } else {
+            statement.setInt(3, hire.mgr);
+        }
+        statement.setObject(4, hire.hiredate);
+        statement.setBigDecimal(5, hire.sal);
+        statement.setBigDecimal(6, hire.comm);
+        statement.setInt(7, hire.deptno);
     }
 
     /** Every department in order, each with an empty list, indexed by key in {@code byKey}. */

@@ -19,7 +19,7 @@ public class LazyBatched extends Workload {
     @Param("20")
     public int perDept;
 
-    private final SessionOptions batched = SessionOptions.DEFAULTS.batchSize(GraphSelectin.BATCH).batchLazyLoads(true);
+    private final SessionOptions batched = SessionOptions.DEFAULTS.selectinBatchSize(GraphSelectin.BATCH).batchLazyLoads(true);
 
     @Override
     protected void load() throws Exception {

@@ -85,6 +85,14 @@ public abstract class Workload {
         return false;
     }
 
+    /**
+     * Whether the hand-written contender works in auto-commit, over a pool of its own built once the data is loaded
+     * (get by id: its baseline is a lookup that opens no transaction).
+     */
+    protected boolean jdbcAutoCommit() {
+        return false;
+    }
+
     /** Whether Hibernate batch-fetches lazy associations (the fair setting; the N+1 workload turns it off). */
     protected boolean hibernateBatchFetching() {
         return true;
@@ -128,6 +136,12 @@ public abstract class Workload {
         expected = expected();
         String label = "[" + workload + " " + contender + " " + database + "]";
         switch (contender) {
+            case "jdbc" -> {
+                if (jdbcAutoCommit()) {
+                    jdbc.close();
+                    jdbc = backend.pool("jdbc", large(), true);
+                }
+            }
             case "tenon" -> {
                 tenonPool = backend.pool("tenon", large());
                 tenon = Database.of(tenonPool);

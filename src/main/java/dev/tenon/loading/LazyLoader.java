@@ -155,7 +155,7 @@ final class LazyLoader implements RelationshipLoader {
         RelationshipModel relationship = planned.relationship;
         // Options below this step were planned with the query; without any, the target's mapping decides.
         LoadNode node = planned.children.isEmpty() ? LoadPlanner.planRelationship(relationship) : planned;
-        int batch = relationship.batchSize() > 1 ? relationship.batchSize() : context.batchLazyLoads() ? context.batchSize() : 1;
+        int batch = relationship.batchSize() > 1 ? relationship.batchSize() : context.batchLazyLoads() ? context.selectinBatchSize() : 1;
         ResultGroup group = parent.group();
         if (batch > 1 && group != null) {
             SelectInLoader.load(context, node, siblings(context, parent, group, relationship, batch), batch);

@@ -34,8 +34,11 @@ public interface LoadContext {
     /** Whether the session is open; lazy loads fail once it is closed. */
     boolean isOpen();
 
-    /** Parents per IN-batched statement. */
-    int batchSize();
+    /**
+     * Parents per IN-batched statement unless a loader option sets its own (selectin, batched lazy loads), and rows
+     * per chunk of a stream.
+     */
+    int selectinBatchSize();
 
     /** Whether every lazy load fills the same relationship of its unloaded siblings too. */
     boolean batchLazyLoads();

@@ -15,6 +15,8 @@ final class LoadNode {
     final EntityModel entity;
     final RelationshipModel relationship;
     final Lazy strategy;
+    /** Parents per IN-batched statement a loader option set for this node; 0 for the session's. */
+    final int batchSize;
     final List<LoadNode> children = new ArrayList<>();
     /** The alias of the node's table in the statement that reads it (root and joined nodes). */
     String alias;
@@ -24,9 +26,19 @@ final class LoadNode {
     private LoadNode[] joined;
 
     LoadNode(EntityModel entity, RelationshipModel relationship, Lazy strategy) {
+        this(entity, relationship, strategy, 0);
+    }
+
+    LoadNode(EntityModel entity, RelationshipModel relationship, Lazy strategy, int batchSize) {
         this.entity = entity;
         this.relationship = relationship;
         this.strategy = strategy;
+        this.batchSize = batchSize;
+    }
+
+    /** Parents per IN-batched statement: the option's for this path, else the session's. */
+    int batchSize(LoadContext context) {
+        return batchSize > 0 ? batchSize : context.selectinBatchSize();
     }
 
     /** The children loaded with a join, read from the same row as this node (the plan must be complete). */

@@ -13,15 +13,15 @@ import java.util.Map;
 
 /**
  * Builds the load plan of a query: each relationship gets the strategy of a loader option naming its path,
- * or else its mapping's {@code lazy}. Eager mapping defaults stop where a relationship would repeat on its own
- * path (an eager self-reference would otherwise never end).
+ * or else its mapping's {@code lazy}, and the option's batch size if it set one. Eager mapping defaults stop where a
+ * relationship would repeat on its own path (an eager self-reference would otherwise never end).
  */
 final class LoadPlanner {
     private LoadPlanner() {
     }
 
     static LoadNode plan(EntityModel entity, List<Load> options) {
-        Map<List<String>, Lazy> byPath = new HashMap<>();
+        Map<List<String>, Load.Step> byPath = new HashMap<>();
         for (Load option : options) {
             EntityModel current = entity;
             List<String> path = new ArrayList<>();
@@ -32,7 +32,10 @@ final class LoadPlanner {
                             + Names.didYouMean(step.relationship(), current.relationships().stream().map(RelationshipModel::name).toList()));
                 }
                 path.add(step.relationship());
-                byPath.put(List.copyOf(path), step.strategy());
+                // Options(selectin("employees").batchSize(2), selectin("employees").thenJoined("manager")): the second
+                // names the step again only to reach below it, and keeps the first one's batch size.
+                byPath.merge(List.copyOf(path), step, (earlier, later) -> later.batchSize() == 0 && later.strategy() == earlier.strategy()
+                        ? earlier : later);
                 current = relationship.target();
             }
         }
@@ -53,17 +56,18 @@ final class LoadPlanner {
         return node;
     }
 
-    private static void expand(LoadNode node, List<String> path, Map<List<String>, Lazy> byPath, List<RelationshipModel> ancestors) {
+    private static void expand(LoadNode node, List<String> path, Map<List<String>, Load.Step> byPath, List<RelationshipModel> ancestors) {
         for (RelationshipModel relationship : node.entity.relationships()) {
             List<String> childPath = new ArrayList<>(path);
             childPath.add(relationship.name());
-            Lazy chosen = byPath.get(childPath);
+            Load.Step option = byPath.get(childPath);
+            Lazy chosen = option == null ? null : option.strategy();
             Lazy strategy = chosen != null ? chosen : relationship.lazy();
             boolean repeats = ancestors.contains(relationship);
             if (chosen == null && repeats && isEager(strategy)) {
                 strategy = Lazy.SELECT;
             }
-            LoadNode child = new LoadNode(relationship.target(), relationship, strategy);
+            LoadNode child = new LoadNode(relationship.target(), relationship, strategy, option == null ? 0 : option.batchSize());
             node.children.add(child);
             // A lazy step with options below it (Load.lazy("employees").thenJoined("manager")) keeps them planned
             // for the moment it loads; other lazy steps are planned from the mapping when touched.
@@ -76,7 +80,7 @@ final class LoadPlanner {
         }
     }
 
-    private static boolean hasOptionsBelow(Map<List<String>, Lazy> byPath, List<String> path) {
+    private static boolean hasOptionsBelow(Map<List<String>, Load.Step> byPath, List<String> path) {
         for (List<String> optionPath : byPath.keySet()) {
             if (optionPath.size() > path.size() && optionPath.subList(0, path.size()).equals(path)) {
                 return true;

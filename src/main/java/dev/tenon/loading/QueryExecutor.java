@@ -76,7 +76,7 @@ public final class QueryExecutor implements QueryRunner {
                         + ": a chunk of the stream does not hold all its rows; use Load.selectin(\"" + child.relationship.name() + "\")");
             }
         }
-        Cursor cursor = context.transaction().cursor(compiled.select().toBoundSql(context.dialect()), context.batchSize());
+        Cursor cursor = context.transaction().cursor(compiled.select().toBoundSql(context.dialect()), context.selectinBatchSize());
         Spliterator<T> chunks = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
             private final List<T> buffer = new ArrayList<>();
             private int next;
@@ -120,7 +120,7 @@ public final class QueryExecutor implements QueryRunner {
                 }
                 ResultAssembler assembler = new ResultAssembler(context, compiled.root(), ParentSource.NONE, "stream " + compiled.root().entity.name());
                 try {
-                    while (assembler.rootCount() < context.batchSize()) {
+                    while (assembler.rootCount() < context.selectinBatchSize()) {
                         if (!cursor.next()) {
                             // A stream read to its end without try-with-resources must not leave its cursor open.
                             exhausted = true;

@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Selectin eager loading: after the parents' statement, one statement per batch of parents (500 by default)
+ * Selectin eager loading: after the parents' statement, one statement per batch of parents (the session's
+ * {@code selectinBatchSize}, 500 by default, or the option's {@code Load.selectin("employees").batchSize(n)})
  * selects the children whose foreign key is in the parents' keys:
  * {@code SELECT ... FROM emp WHERE emp.deptno IN (?, ?, ...)} on H2, {@code ... = ANY(?)} with one array on
  * PostgreSQL. Two statements for any number of parents up to a batch: best for large collections.
@@ -29,7 +30,7 @@ import java.util.Set;
 final class SelectInLoader implements RelationshipLoader {
     @Override
     public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
-        load(context, node, parents, context.batchSize());
+        load(context, node, parents, node.batchSize(context));
     }
 
     /** Loads {@code node}'s relationship for the parents that do not have it loaded yet. */

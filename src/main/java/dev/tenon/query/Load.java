@@ -13,11 +13,19 @@ import java.util.List;
  * Load.selectin("employees")                     // Dept.employees by IN-batched secondary queries
  * Load.selectin("employees").thenJoined("manager") // ... and each employee's manager joined into that query
  * Load.joined("department")                      // Emp.department in the same statement
+ * Load.selectin("employees").batchSize(100)       // 100 departments per statement, whatever the session's setting
  * }</pre>
  */
 public final class Load {
-    /** One step of the path: a relationship name and the strategy to load it with. */
-    public record Step(String relationship, Lazy strategy) {
+    /**
+     * One step of the path: a relationship name, the strategy to load it with, and for a selectin step the parents
+     * per statement ({@code 0}: the session's {@code selectinBatchSize}).
+     */
+    public record Step(String relationship, Lazy strategy, int batchSize) {
+        /** A step with the session's batch size. */
+        public Step(String relationship, Lazy strategy) {
+            this(relationship, strategy, 0);
+        }
     }
 
     private final List<Step> path;
@@ -71,10 +79,15 @@ public final class Load {
     // "Load.joined(null)", "Load.selectin(\"employees\").thenJoined(null)": the call as written, and the fix.
     private static void requireName(String relationship, Lazy strategy, String before) {
         if (relationship == null) {
-            String name = strategy == Lazy.SELECT ? "lazy" : strategy.name().toLowerCase(java.util.Locale.ROOT);
+            String name = name(strategy);
             String call = before.isEmpty() ? "Load." + name : before + Character.toUpperCase(name.charAt(0)) + name.substring(1);
             throw new TenonException(call + "(null): the relationship name is null; name a relationship field, e.g. \"employees\"");
         }
+    }
+
+    /** The strategy as its factory method is named. */
+    private static String name(Lazy strategy) {
+        return strategy == Lazy.SELECT ? "lazy" : strategy.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** One level deeper: the next relationship joined. */
@@ -107,6 +120,31 @@ public final class Load {
         return then(relationship, Lazy.NOLOAD);
     }
 
+    /**
+     * Parents per statement for this path's last step, a selectin load, instead of the session's
+     * {@code SessionOptions.selectinBatchSize}: {@code Load.selectin("employees").batchSize(2)} loads 4 departments'
+     * employees in 2 statements. Chaining goes on from the same step:
+     * {@code Load.selectin("employees").batchSize(2).thenJoined("manager")}.
+     *
+     * @throws TenonException when {@code parents} is below 1, or the last step is not a selectin load (a joined load
+     *                        is part of its parents' statement, and a subquery load runs one statement for all parents)
+     */
+    public Load batchSize(int parents) {
+        Step last = path.get(path.size() - 1);
+        String call = this + ".batchSize(" + parents + ")";
+        if (parents < 1) {
+            throw new TenonException(call + ": the batch size is the parents per statement and must be at least 1");
+        }
+        if (last.strategy() != Lazy.SELECTIN) {
+            throw new TenonException(call + ": only a selectin load runs one statement per batch of parents, and the strategy of \""
+                    + last.relationship() + "\" is " + name(last.strategy()) + "; load it by selectin(\"" + last.relationship()
+                    + "\") to set its batch size");
+        }
+        List<Step> changed = new ArrayList<>(path);
+        changed.set(changed.size() - 1, new Step(last.relationship(), last.strategy(), parents));
+        return new Load(changed);
+    }
+
     /** The steps, from the queried entity outwards. */
     public List<Step> path() {
         return path;
@@ -117,6 +155,9 @@ public final class Load {
         StringBuilder text = new StringBuilder("Load");
         for (Step step : path) {
             text.append('.').append(step.strategy().name().toLowerCase(java.util.Locale.ROOT)).append("(\"").append(step.relationship()).append("\")");
+            if (step.batchSize() > 0) {
+                text.append(".batchSize(").append(step.batchSize()).append(')');
+            }
         }
         return text.toString();
     }

@@ -49,7 +49,7 @@ final class Flush {
         unitOfWork.flushing(true);
         try {
             Prepared prepared = prepare();
-            new FlushRunner(context.transaction(), identityMap, unitOfWork.undo(), context.options().batchSize()).run(prepared.plan());
+            new FlushRunner(context.transaction(), identityMap, unitOfWork.undo(), context.options().flushBatchSize()).run(prepared.plan());
             rememberRelationships(prepared.states());
             // Kept for the next flush: rows deleted (they leave the session at commit), values that change in place and
             // collections it cannot hear.
@@ -80,7 +80,7 @@ final class Flush {
         }
         List<InstanceState> states = identityMap.changedStates();
         FlushPlanner planner = new FlushPlanner(context.metadata().tableOrder().tables(), new Dml(context.dialect()), identityMap,
-                context.options().batchSize());
+                context.options().flushBatchSize());
         FlushPlan plan = planner.plan(states, sync.links, sync.associationDeletes, sync.associationInserts, sync.deletedOwners);
         return new Prepared(sync, states, plan);
     }

@@ -94,8 +94,8 @@ final class SessionContext implements LoadContext {
     }
 
     @Override
-    public int batchSize() {
-        return options.batchSize();
+    public int selectinBatchSize() {
+        return options.selectinBatchSize();
     }
 
     @Override

@@ -94,7 +94,7 @@ class CompositeKeyTest {
 
     @Test
     void selectinInSeveralBatchesOfCompositeKeys() {
-        try (Session session = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.batchSize(2))) {
+        try (Session session = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.selectinBatchSize(2))) {
             assertThat(print(session, Load.selectin("lessons"))).isEqualTo(PRINTED);
             assertThat(session.statistics().statements()).isEqualTo(1 + 2);
         }
@@ -148,7 +148,7 @@ class CompositeKeyTest {
                 ? "INSERT INTO school.courses (code, term, title) SELECT 'C' || x, 9, 'bulk' FROM SYSTEM_RANGE(1, 40000)"
                 : "INSERT INTO school.courses (code, term, title) SELECT 'C' || x, 9, 'bulk' FROM generate_series(1, 40000) AS x");
         try (Session session = db.database().openSession(db.metadata(),
-                SessionOptions.DEFAULTS.batchSize(40_000).nPlusOneThreshold(100))) {
+                SessionOptions.DEFAULTS.selectinBatchSize(40_000).nPlusOneThreshold(100))) {
             List<Course> courses = session.select(Course.class).options(Load.selectin("lessons")).list();
 
             assertThat(courses).hasSize(40_003);

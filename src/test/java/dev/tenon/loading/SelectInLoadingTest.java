@@ -46,7 +46,7 @@ class SelectInLoadingTest {
     }
 
     private Session session(int batchSize) {
-        return db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.batchSize(batchSize));
+        return db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.selectinBatchSize(batchSize));
     }
 
     @Test

@@ -29,6 +29,17 @@ class LoadTest {
     }
 
     @Test
+    void aBatchSizeSetsTheLastStepsAndTheChainGoesOnFromThere() {
+        Load employees = Load.selectin("employees");
+        Load batched = employees.batchSize(2).thenSelectin("reports").batchSize(5).thenJoined("manager");
+
+        assertThat(employees.path()).containsExactly(new Load.Step("employees", Lazy.SELECTIN, 0));
+        assertThat(batched.path()).containsExactly(new Load.Step("employees", Lazy.SELECTIN, 2), new Load.Step("reports", Lazy.SELECTIN, 5),
+                new Load.Step("manager", Lazy.JOINED, 0));
+        assertThat(batched).hasToString("Load.selectin(\"employees\").batchSize(2).selectin(\"reports\").batchSize(5).joined(\"manager\")");
+    }
+
+    @Test
     void anOptionPrintsAsItIsWritten() {
         assertThat(Load.selectin("employees").thenJoined("manager")).hasToString("Load.selectin(\"employees\").joined(\"manager\")");
     }

@@ -39,7 +39,7 @@ class QueryStreamTest {
     void open() {
         db = backend.open(Dept.class, Emp.class);
         Seed.scott(db);
-        session = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.batchSize(4));
+        session = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.selectinBatchSize(4));
     }
 
     @AfterEach

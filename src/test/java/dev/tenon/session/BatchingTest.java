@@ -51,15 +51,15 @@ class BatchingTest {
     }
 
     @Test
-    void aThousandInsertsAreTwoBatchesOfTheSessionsBatchSizeWithEveryGeneratedKeyReadBack() {
+    void aThousandInsertsAreOneBatchOfTheDefaultFlushBatchSizeWithEveryGeneratedKeyReadBack() {
         List<Dept> depts = departments(1000);
         session.addAll(depts);
 
         session.commit();
 
-        // One prepared statement, executed as a JDBC batch per 500 rows (SessionOptions.batchSize).
-        assertThat(session.statistics().statements()).isEqualTo(2);
-        assertThat(session.statistics().statements(StatementKind.INSERT)).isEqualTo(2);
+        // One prepared statement, executed as a JDBC batch per 1000 rows (SessionOptions.flushBatchSize).
+        assertThat(session.statistics().statements()).isEqualTo(1);
+        assertThat(session.statistics().statements(StatementKind.INSERT)).isEqualTo(1);
         assertThat(session.statistics().rowsWritten()).isEqualTo(1000);
         assertThat(depts).extracting(d -> d.deptno).doesNotContainNull().doesNotHaveDuplicates();
         // Keys come back in the order the rows were sent: each object gets its own row's key.
@@ -72,8 +72,8 @@ class BatchingTest {
     }
 
     @Test
-    void aFlushWritesItsRowsInBatchesOfTheSessionsBatchSize() {
-        try (Session small = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.batchSize(300))) {
+    void aFlushWritesItsRowsInBatchesOfTheSessionsFlushBatchSize() {
+        try (Session small = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.flushBatchSize(300))) {
             small.addAll(departments(1000));
             small.commit();
 
