@@ -18,7 +18,6 @@ import dev.tenon.sql.Param;
 import dev.tenon.sql.ValueParam;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,9 +26,9 @@ import java.util.Map;
 
 /**
  * One flush: inserts table by table in foreign-key order (rows of a self-referencing table level by level,
- * parents first: {@link RowLevels}), each table's rows of the same shape in one JDBC batch, generated keys and
- * server defaults read back; then updates of the changed columns; then association rows ({@link AssociationRows});
- * then deletes in reverse order.
+ * parents first: {@link RowLevels}), each table's rows of the same shape in multi-row INSERTs ({@link InsertRows}),
+ * generated keys and server defaults read back; then updates of the changed columns; then association rows
+ * ({@link AssociationRows}); then deletes in reverse order.
  * Foreign keys are set from related objects just before the rows holding them are written, so a key generated
  * earlier in the same flush is already known.
  */
@@ -40,6 +39,7 @@ final class Flush {
     private final Map<Object, List<Link>> linksByChild = new IdentityHashMap<>();
     private final Dml dml;
     private final Executor executor;
+    private final InsertRows insertRows;
     private Connection connection;
 
     Flush(Session session, UndoLog undo, RelationshipSync sync) {
@@ -48,6 +48,8 @@ final class Flush {
         this.sync = sync;
         this.dml = new Dml(session.database().dialect());
         this.executor = session.database().executor();
+        this.insertRows = new InsertRows(session.database().dialect(), executor, session.statistics(), this::connection, undo,
+                session.options().batchSize());
         for (Link link : sync.links) {
             linksByChild.computeIfAbsent(link.child(), k -> new ArrayList<>()).add(link);
         }
@@ -158,20 +160,7 @@ final class Flush {
     }
 
     private void insertBatch(TableModel table, List<ColumnModel> columns, List<InstanceState> states) {
-        List<ColumnModel> generated = table.columns().stream().filter(c -> !columns.contains(c)).toList();
-        List<List<Param>> params = new ArrayList<>(states.size());
-        boolean everyColumn = columns.equals(table.columns());
-        for (InstanceState state : states) {
-            params.add(everyColumn ? allValues(state) : values(state.object(), columns));
-        }
-        String[] returning = generated.isEmpty() ? null : generated.stream().map(ColumnModel::name).toArray(String[]::new);
-        int[] next = {0};
-        executor.batch(connection(), dml.insert(table, columns), params, session.options().batchSize(), returning, session.statistics(), row -> {
-            Object object = states.get(next[0]++).object();
-            for (ColumnModel column : generated) {
-                undo.set(object, column, column.type().read(row, row.findColumn(column.name())));
-            }
-        });
+        insertRows.write(table, columns, states);
         for (InstanceState state : states) {
             EntityModel entity = state.entity();
             Object id = entity.identityOf(state.object());
@@ -325,18 +314,6 @@ final class Flush {
             }
         }
         return true;
-    }
-
-    /** Every column's value as a parameter, read through the entity's generated access in one call. */
-    private static List<Param> allValues(InstanceState state) {
-        List<ColumnModel> columns = state.entity().columns();
-        Object[] values = new Object[columns.size()];
-        state.entity().columnAccess().read(state.object(), values);
-        Param[] params = new Param[values.length];
-        for (int i = 0; i < values.length; i++) {
-            params[i] = new ValueParam(values[i], columns.get(i).type());
-        }
-        return Arrays.asList(params);
     }
 
     private static List<Param> values(Object object, List<ColumnModel> columns) {
