@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -91,28 +92,6 @@ final class Executor {
         return rows;
     }
 
-    /** Runs a statement that writes and returns rows (a data-change statement with {@code RETURNING}). */
-    long writeReturning(Connection connection, BoundSql sql, Statistics local, RowHandler handler) {
-        long start = System.nanoTime();
-        long rows = 0;
-        checkParameterCount(sql.sql(), sql.params().size());
-        try (PreparedStatement statement = limited(connection.prepareStatement(sql.sql()))) {
-            bind(statement, sql.params());
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    handler.row(result);
-                    rows++;
-                }
-            }
-        } catch (SQLException e) {
-            throw failed("executing a statement that returns rows", sql, e, local);
-        }
-        long nanos = finish(StatementKind.written(sql.sql()), sql.sql(), sql.params(), start, rows, local);
-        SqlLog.ran(sql.sql(), nanos, rows);
-        SqlLog.valuesOf(sql.params());
-        return rows;
-    }
-
     /** Runs one INSERT, UPDATE, DELETE or DDL statement; returns the affected row count. */
     int update(Connection connection, BoundSql sql, Statistics local) {
         long start = System.nanoTime();
@@ -128,6 +107,53 @@ final class Executor {
         SqlLog.ran(sql.sql(), nanos, Math.max(rows, 0));
         SqlLog.valuesOf(sql.params());
         return rows;
+    }
+
+    /**
+     * Runs one statement that inserts {@code rows} rows, its values bound row after row (a multi-row
+     * {@code INSERT ... VALUES (...), (...)}), counted as the kind its text says: H2's
+     * {@code SELECT ... FROM FINAL TABLE (INSERT ...)} is an INSERT. With {@code returned}, the statement returns
+     * rows (RETURNING, a delta table), each handed to it, and the result is how many; without, the update count.
+     */
+    int insert(Connection connection, BoundSql sql, int rows, Statistics local, RowHandler returned) {
+        long start = System.nanoTime();
+        int count = 0;
+        checkParameterCount(sql.sql(), sql.params().size());
+        try (PreparedStatement statement = limited(connection.prepareStatement(sql.sql()))) {
+            bind(statement, sql.params());
+            if (returned == null) {
+                count = statement.executeUpdate();
+            } else {
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        returned.row(result);
+                        count++;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(rows == 1 ? "executing an insert" : "inserting a batch of " + rows + " rows", sql.sql(),
+                    perRow(sql.params(), rows), e, local);
+        }
+        long nanos = finish(StatementKind.of(sql.sql()), sql.sql(), sql.params(), start, Math.max(count, 0), local);
+        SqlLog.ranRows(sql.sql(), nanos, rows, Math.max(count, 0));
+        if (SqlLog.showsValues()) {
+            SqlLog.values(perRow(sql.params(), rows));
+        }
+        return count;
+    }
+
+    /** The parameters of a statement of {@code rows} rows, each row's apart, for the log. */
+    private static List<List<Param>> perRow(List<Param> params, int rows) {
+        if (rows <= 1 || params.size() % rows != 0) {
+            return List.of(params);
+        }
+        int width = params.size() / rows;
+        List<List<Param>> split = new ArrayList<>(rows);
+        for (int from = 0; from < params.size(); from += width) {
+            split.add(params.subList(from, from + width));
+        }
+        return split;
     }
 
     /**

@@ -40,6 +40,55 @@ final class SqlLog {
         }
     }
 
+    /**
+     * A statement of {@code rows} rows of values that ran and wrote {@code affected}: its text with the rows after
+     * the first left out ({@code VALUES (?, ?), ...}), which would make a line of a hundred kilobytes.
+     */
+    static void ranRows(String sql, long nanos, int rows, long affected) {
+        if (rows == 1) {
+            ran(sql, nanos, affected);
+        } else if (STATEMENTS.isDebugEnabled()) {
+            STATEMENTS.debug("{} | batch of {} | {} ms, {} rows", firstRowOnly(sql), rows, millis(nanos), affected);
+        }
+    }
+
+    /** Whether the values of statements are logged, so that they are split per row only then. */
+    static boolean showsValues() {
+        return VALUES.isTraceEnabled();
+    }
+
+    /** The text with the row value lists after the first {@code VALUES (...)} replaced by {@code ...}. */
+    static String firstRowOnly(String sql) {
+        int values = sql.indexOf("VALUES (");
+        int first = values < 0 ? -1 : closing(sql, values + "VALUES ".length());
+        if (first < 0) {
+            return sql;
+        }
+        int end = first + 1;
+        while (sql.startsWith(", (", end)) {
+            int close = closing(sql, end + 2);
+            if (close < 0) {
+                break;
+            }
+            end = close + 1;
+        }
+        return end == first + 1 ? sql : sql.substring(0, first + 1) + ", ..." + sql.substring(end);
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, or -1. */
+    private static int closing(String sql, int open) {
+        int depth = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A statement that failed, with the driver's message. */
     static void failed(String sql, String message) {
         STATEMENTS.debug("FAILED {} | {}", sql, message);

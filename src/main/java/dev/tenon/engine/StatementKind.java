@@ -1,8 +1,18 @@
 package dev.tenon.engine;
 
-/** What a statement does, for statistics: read from its first word. */
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a statement does, for statistics: read from its first word, except that a query of a data change delta
+ * table (H2's {@code SELECT ... FROM FINAL TABLE (INSERT ...)}) is the change it wraps.
+ */
 public enum StatementKind {
     SELECT, INSERT, UPDATE, DELETE, DDL, OTHER;
+
+    private static final Pattern DELTA_TABLE = Pattern.compile("\\b(?:FINAL|NEW|OLD)\\s+TABLE\\s*\\(\\s*(INSERT|UPDATE|DELETE)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** The kind of a SQL text. */
     public static StatementKind of(String sql) {
@@ -14,8 +24,9 @@ public enum StatementKind {
         while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
             end++;
         }
-        return switch (sql.substring(start, end).toUpperCase(java.util.Locale.ROOT)) {
-            case "SELECT", "WITH" -> SELECT;
+        return switch (sql.substring(start, end).toUpperCase(Locale.ROOT)) {
+            case "SELECT" -> deltaTable(sql);
+            case "WITH" -> SELECT;
             case "INSERT" -> INSERT;
             case "UPDATE" -> UPDATE;
             case "DELETE" -> DELETE;
@@ -24,19 +35,12 @@ public enum StatementKind {
         };
     }
 
-    /**
-     * The kind of a statement that writes and may read its rows back: H2 wraps the write in a query
-     * ({@code SELECT ... FROM FINAL TABLE (INSERT ...)}), so the first data-change word counts, not the first word.
-     */
-    public static StatementKind written(String sql) {
-        StatementKind first = of(sql);
-        if (first != SELECT) {
-            return first;
+    /** The change a query of a delta table makes, else SELECT; the pattern runs only on a text that names a TABLE. */
+    private static StatementKind deltaTable(String sql) {
+        if (!sql.contains(" TABLE") && !sql.contains(" table")) {
+            return SELECT;
         }
-        java.util.regex.Matcher change = WRITE.matcher(sql);
-        return change.find() ? of(change.group(1)) : first;
+        Matcher change = DELTA_TABLE.matcher(sql);
+        return change.find() ? valueOf(change.group(1).toUpperCase(Locale.ROOT)) : SELECT;
     }
-
-    private static final java.util.regex.Pattern WRITE = java.util.regex.Pattern.compile("\\b(INSERT|UPDATE|DELETE)\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
 }

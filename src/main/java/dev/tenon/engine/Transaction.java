@@ -80,9 +80,13 @@ public final class Transaction implements AutoCloseable {
         return executor.update(writing(), sql, statistics);
     }
 
-    /** Runs a statement that writes and returns rows ({@code INSERT ... RETURNING}), each handed to {@code handler}. */
-    public long writeReturning(BoundSql sql, RowHandler handler) {
-        return executor.writeReturning(writing(), sql, statistics, handler);
+    /**
+     * Runs one INSERT of {@code rows} rows (a multi-row {@code VALUES} list); with {@code returned}, a statement that
+     * reads columns of the written rows back ({@code RETURNING}, H2's delta table), each handed to it. Returns the
+     * rows written.
+     */
+    public int insert(BoundSql sql, int rows, RowHandler returned) {
+        return executor.insert(writing(), sql, rows, statistics, returned);
     }
 
     /** One statement text for many parameter rows, in JDBC batches of at most {@code batchSize}; the row counts. */

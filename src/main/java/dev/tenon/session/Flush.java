@@ -5,7 +5,6 @@ import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.DynamicList;
-import dev.tenon.sql.Dml;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -79,7 +78,7 @@ final class Flush {
             }
         }
         List<InstanceState> states = identityMap.changedStates();
-        FlushPlanner planner = new FlushPlanner(context.metadata().tableOrder().tables(), new Dml(context.dialect()), identityMap,
+        FlushPlanner planner = new FlushPlanner(context.metadata().tableOrder().tables(), context.dialect(), identityMap,
                 context.options().flushBatchSize());
         FlushPlan plan = planner.plan(states, sync.links, sync.associationDeletes, sync.associationInserts, sync.deletedOwners);
         return new Prepared(sync, states, plan);

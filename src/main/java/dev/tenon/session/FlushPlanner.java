@@ -6,6 +6,7 @@ import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.ForeignKeyModel;
 import dev.tenon.metadata.TableModel;
+import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Dml;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -21,14 +22,16 @@ import java.util.Map;
  */
 final class FlushPlanner {
     private final List<TableModel> order;
+    private final Dialect dialect;
     private final Dml dml;
     private final IdentityMap identityMap;
     private final int rowsPerStatement;
 
     /** A planner for tables in {@code order} (referenced tables first), at most {@code rowsPerStatement} rows a statement. */
-    FlushPlanner(List<TableModel> order, Dml dml, IdentityMap identityMap, int rowsPerStatement) {
+    FlushPlanner(List<TableModel> order, Dialect dialect, IdentityMap identityMap, int rowsPerStatement) {
         this.order = order;
-        this.dml = dml;
+        this.dialect = dialect;
+        this.dml = new Dml(dialect);
         this.identityMap = identityMap;
         this.rowsPerStatement = rowsPerStatement;
     }
@@ -113,7 +116,9 @@ final class FlushPlanner {
         }
         byShape.forEach((columns, states) -> {
             List<ColumnModel> readBack = table.columns().stream().filter(c -> !columns.contains(c)).toList();
-            steps.add(new FlushPlan.Insert(table, columns, readBack, states, level, dml.insert(table, columns), statements(states.size())));
+            int perStatement = InsertRows.rowsPerStatement(dialect, table, columns, rowsPerStatement);
+            steps.add(new FlushPlan.Insert(table, columns, readBack, states, level, dml.insert(table, columns),
+                    (states.size() + perStatement - 1) / perStatement));
         });
     }
 

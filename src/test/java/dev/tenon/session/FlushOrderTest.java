@@ -63,8 +63,9 @@ class FlushOrderTest {
         session.commit();
 
         assertThat(log.sql()).hasSize(2);
-        assertThat(log.sql().get(0)).startsWith("INSERT INTO scott.dept ");
-        assertThat(log.sql().get(1)).startsWith("INSERT INTO scott.emp ");
+        // "contains": on H2 an INSERT that reads values back (emp.created) is a SELECT ... FROM FINAL TABLE (INSERT ...).
+        assertThat(log.sql().get(0)).contains("INSERT INTO scott.dept ");
+        assertThat(log.sql().get(1)).contains("INSERT INTO scott.emp ");
         assertThat(db.rows("SELECT deptno FROM scott.emp")).containsExactly(List.of(50));
     }
 
@@ -77,7 +78,7 @@ class FlushOrderTest {
         assertThatThrownBy(() -> session.flush())
                 .isInstanceOf(TenonException.class)
                 .hasMessageContaining("Rows of Emp reference each other in a cycle");
-        assertThat(log.sql()).noneMatch(sql -> sql.startsWith("INSERT INTO scott.emp"));
+        assertThat(log.sql()).noneMatch(sql -> sql.contains("INSERT INTO scott.emp"));
     }
 
     @Test
@@ -93,7 +94,7 @@ class FlushOrderTest {
         assertThat(dept.deptno).isNotNull();
         assertThat(clerk.deptno).isEqualTo(dept.deptno);
         assertThat(log.sql()).hasSize(2);
-        assertThat(log.sql().get(0)).startsWith("INSERT INTO scott.dept ");
+        assertThat(log.sql().get(0)).contains("INSERT INTO scott.dept ");
         assertThat(db.rows("SELECT e.ename FROM scott.emp e JOIN scott.dept d ON d.deptno = e.deptno WHERE d.dname = 'LEGAL'"))
                 .containsExactly(List.of("CLERK"));
     }
