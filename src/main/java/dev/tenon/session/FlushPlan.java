@@ -2,6 +2,7 @@ package dev.tenon.session;
 
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.ForeignKeyModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.TableModel;
 import java.util.List;
@@ -133,6 +134,9 @@ public final class FlushPlan {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             text.append(i + 1).append(". ").append(step.sql()).append("   -- ").append(step.rows()).append(step.rows() == 1 ? " row" : " rows");
+            if (step instanceof Insert insert && insert.table().foreignKeys().stream().anyMatch(ForeignKeyModel::selfReferential)) {
+                text.append(", level ").append(insert.level());
+            }
             if (step instanceof Insert insert && !insert.readBack().isEmpty()) {
                 text.append(", reading back ").append(insert.readBack().stream().map(ColumnModel::name).toList());
             }

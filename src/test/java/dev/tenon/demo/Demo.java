@@ -82,8 +82,10 @@ public final class Demo {
         try (Session session = db.openSession(scott)) {
             session.addAll(ScottData.departments());
             session.addAll(ScottData.employees());
+            out.println("  The flush plan, before anything is written (session.flushPlan()):");
+            out.println(indent(session.flushPlan().toString(), "    "));
             session.commit();
-            out.printf("  4 departments and 14 employees inserted in %d statements (JDBC batches; managers before their reports)%n",
+            out.printf("  4 departments and 14 employees inserted in %d statements (multi-row INSERTs; managers before their reports)%n",
                     session.statistics().statements());
         }
         recorder.drain();

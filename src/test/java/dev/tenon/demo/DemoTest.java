@@ -40,7 +40,8 @@ class DemoTest {
         new Demo(db.database(), new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
         String output = bytes.toString(StandardCharsets.UTF_8);
 
-        assertThat(output).contains("CREATE TABLE scott.emp (", "inserted in 5 statements");
+        assertThat(output).contains("CREATE TABLE scott.emp (", "inserted in 5 statements", "= 5 statements",
+                "1. INSERT INTO scott.dept (deptno, dname, loc) VALUES (?, ?, ?)   -- 4 rows in 1 statement");
         assertThat(output).containsPattern("lazy +5 ").containsPattern("joined +1 ").containsPattern("selectin +2 ").containsPattern("subquery +2 ");
         assertThat(output).contains("=> lazy: 5 statements", "=> joined: 1 statement,", "=> selectin: 2 statements", "=> subquery: 2 statements");
         assertThat(output).contains("SALES      CHICAGO   ALLEN, WARD, MARTIN, BLAKE, TURNER, JAMES", "OPERATIONS BOSTON    (no employees)");
