@@ -101,8 +101,9 @@ public enum Backend {
     }
 
     /**
-     * A pool with the settings every contender shares: HikariCP with auto-commit off (as {@code Database.connect}
-     * builds it), a fixed size, and the driver's defaults otherwise.
+     * A pool with the settings every contender shares: HikariCP with auto-commit off, a fixed size, and the driver's
+     * defaults otherwise. Tenon's pool has auto-commit on, as {@code Database.connect} builds it: its transactions turn
+     * it off at their first write.
      */
     HikariDataSource pool(String name, boolean large) {
         return pool(name, large, false);

@@ -143,7 +143,7 @@ public abstract class Workload {
                 }
             }
             case "tenon" -> {
-                tenonPool = backend.pool("tenon", large());
+                tenonPool = backend.pool("tenon", large(), true);
                 tenon = Database.of(tenonPool);
                 long before = tenon.statistics().statements();
                 Checksum.check("Tenon", expected, runTenon());

@@ -34,7 +34,9 @@ final class ConnectionPool {
         config.setUsername(options.user());
         config.setPassword(options.password());
         config.setMaximumPoolSize(options.maximumPoolSize());
-        config.setAutoCommit(false);
+        // HikariCP's default, auto-commit on, is what most units of work want: reads run without a transaction, and a
+        // Transaction turns it off at its first write (HikariCP turns it back on when the connection returns).
+        config.setAutoCommit(true);
         config.setPoolName("tenon");
         long acquireMillis = options.acquireTimeout().toMillis();
         config.setConnectionTimeout(acquireMillis);

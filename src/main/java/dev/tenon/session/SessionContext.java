@@ -45,7 +45,6 @@ final class SessionContext implements LoadContext {
      */
     void queries(Runnable autoflush) {
         this.queries = new SessionQueries(guard, new QueryExecutor(this, autoflush));
-        this.flushReads = new SessionQueries(guard, new QueryExecutor(this, () -> { }));
     }
 
     /** The session's transaction handle, for a statement: refused once the session is closed. */
@@ -121,6 +120,9 @@ final class SessionContext implements LoadContext {
 
     /** Queries that run without an autoflush: the reads a flush makes while it prepares. */
     SessionQueries flushReads() {
+        if (flushReads == null) {
+            flushReads = new SessionQueries(guard, new QueryExecutor(this, () -> { }));  // made by the first flush that reads
+        }
         return flushReads;
     }
 

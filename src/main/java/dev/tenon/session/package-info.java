@@ -1,11 +1,21 @@
 /**
  * Where an application starts: {@link dev.tenon.session.Database} (a pool, its dialect, sessions) and
  * {@link dev.tenon.session.Session}, SQLAlchemy's Session in Java: an identity map and a unit of work over one
- * transaction at a time. Read {@code Session}, then {@code SessionTransaction} (the connection a transaction holds,
- * and how a failed statement, a conflict or a lost connection ends it), {@code UnitOfWork} (add, delete, cascades), {@code RelationshipSync}
- * (relationships become foreign keys at flush), {@code DeletedParents} (what deleting a parent does to its children),
- * {@code Flush} (the ordered, batched statements), {@code AssociationRows} (many-to-many rows) and {@code UndoLog}
- * (how a failed flush leaves the objects ready to retry). {@code ThreadGuard} refuses a second thread at once.
+ * transaction at a time. {@code Session} is a façade; read it, then its parts, each of which takes a
+ * {@code SessionContext} (what they share: the mapping, the settings, the identity map, the engine's transaction
+ * handle), never the session:
+ * <ol>
+ * <li>{@code UnitOfWork}: add, delete, expunge, cascades, and the {@code UndoLog} of what flushes did;</li>
+ * <li>{@code Flush}, in three stages: <em>prepare</em> ({@code RelationshipSync}: relationships become foreign keys,
+ * association rows and orphan deletes; {@code DeletedParents}: what deleting a parent does to its children),
+ * <em>plan</em> ({@code FlushPlanner}, a pure function giving a printable {@link dev.tenon.session.FlushPlan};
+ * {@code RowLevels} for a table that references itself) and <em>run</em> ({@code FlushRunner}; {@code InsertRows}
+ * for multi-row inserts, {@code ServerValues} for values an UPDATE reads back, {@code AssociationRows});</li>
+ * <li>{@code SessionTransaction}: how a transaction ends (commit, rollback, a failed statement, a conflict, a lost
+ * connection) and what that does to the objects.</li>
+ * </ol>
+ * {@code SessionQueries} runs the queries, {@code ThreadGuard} refuses a second thread at once. No type of the
+ * package depends on itself through the others (tested), so each can be read knowing only those below it.
  *
  * <p>The top of the ORM layer: depends on the core, {@code identity}, {@code query} and {@code loading}; nothing depends on it.
  */
