@@ -1,5 +1,6 @@
 package dev.tenon.session;
 
+import dev.tenon.TenonException;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Status;
@@ -43,7 +44,10 @@ final class Flush {
     /** Writes every pending change; a failure is the caller's to roll back (see {@link SessionTransaction}). */
     void run() {
         if (unitOfWork.flushing()) {
-            return;     // a flush is under way: a load it causes must not start another
+            // The flush's own reads run without an autoflush (SessionContext.flushReads), so nothing it does starts
+            // another: reaching this is a defect of Tenon, reported rather than papered over.
+            throw new TenonException("A flush was started while another was under way, by a statement of the first; "
+                    + "this is a defect of Tenon: please report it with the stack trace");
         }
         unitOfWork.flushing(true);
         try {
