@@ -132,14 +132,10 @@ public class Engine implements AutoCloseable {
         return dataSource;
     }
 
-    /** A connection with this auto-commit; the caller closes it. */
-    Connection connection(boolean autoCommit) {
+    /** A connection as the data source gives it; the caller sets its auto-commit, puts it back, and closes it. */
+    Connection connection() {
         try {
-            Connection connection = dataSource.getConnection();
-            if (connection.getAutoCommit() != autoCommit) {
-                connection.setAutoCommit(autoCommit);
-            }
-            return connection;
+            return dataSource.getConnection();
         } catch (SQLException e) {
             if (dataSource == owned && dataSource instanceof HikariDataSource pool) {
                 throw ConnectionPool.acquireFailed(pool, e);
@@ -160,23 +156,29 @@ public class Engine implements AutoCloseable {
      * connection is lent for the call only; what the work runs is neither logged nor counted by Tenon.
      */
     public <T> T inTransaction(TransactionWork<T> work) {
-        try (Connection connection = connection(false)) {
-            T result;
+        try (Connection connection = connection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
             try {
-                result = work.run(connection);
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackAfter(connection, e);
-                if (e instanceof SQLException sql) {
-                    throw executor.failure("working in a transaction", "(a JDBC call of the work, not a statement of the executor)", sql);
+                T result;
+                try {
+                    result = work.run(connection);
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollbackAfter(connection, e);
+                    if (e instanceof SQLException sql) {
+                        throw executor.failure("working in a transaction", "(a JDBC call of the work, not a statement of the executor)", sql);
+                    }
+                    throw e;
                 }
-                throw e;
+                try {
+                    connection.commit();
+                } catch (SQLException e) {
+                    throw executor.failure("committing", "COMMIT", e);
+                }
+                return result;
+            } finally {
+                Transaction.restoreAutoCommit(connection, autoCommit);
             }
-            try {
-                connection.commit();
-            } catch (SQLException e) {
-                throw executor.failure("committing", "COMMIT", e);
-            }
-            return result;
         } catch (SQLException e) {
             throw executor.failure("opening or returning the connection", "(no statement)", e);
         }

@@ -43,14 +43,16 @@ public final class Transaction implements AutoCloseable {
     private final boolean readsOutsideTransactions;
     private final Statistics statistics = new Statistics(this::failed);
     private Connection connection;
+    /** The connection's auto-commit as the pool gave it: put back when it returns, whatever pool it is. */
+    private boolean pooledAutoCommit;
     private boolean begun;
     private TenonException failure;
     private Function<TenonException, RuntimeException> refusal;
 
-    /** Where a handle takes its connections from: the pool, with the auto-commit asked for. */
+    /** Where a handle takes its connections from: the pool. */
     @FunctionalInterface
     interface Connections {
-        Connection get(boolean autoCommit);
+        Connection get();
     }
 
     Transaction(Connections connections, Executor executor, Dialect dialect, boolean readsOutsideTransactions) {
@@ -225,7 +227,17 @@ public final class Transaction implements AutoCloseable {
             throw refusal.apply(failure);
         }
         if (connection == null) {
-            connection = connections.get(readsOutsideTransactions);
+            Connection taken = connections.get();
+            try {
+                pooledAutoCommit = taken.getAutoCommit();
+                if (pooledAutoCommit != readsOutsideTransactions) {
+                    taken.setAutoCommit(readsOutsideTransactions);
+                }
+            } catch (SQLException e) {
+                closeQuietly(taken);
+                throw executor.failure("setting up a connection", "(setAutoCommit)", e);
+            }
+            connection = taken;
             begun = !readsOutsideTransactions;
         }
         return connection;
@@ -260,12 +272,35 @@ public final class Transaction implements AutoCloseable {
         Connection held = connection;
         connection = null;
         begun = false;
+        restoreAutoCommit(held, pooledAutoCommit);
         try {
             held.close();
         } catch (SQLException e) {
             LOG.debug("Returning the connection to the pool failed: {}", e.getMessage());
         } catch (RuntimeException e) {
             throw new TenonException("Cannot return the connection to the pool: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts a connection's auto-commit back as its pool gave it, so that a pool that does not reset it (not every pool
+     * is HikariCP) hands the next user what it expects. After the transaction ended, so no round trip is needed.
+     */
+    static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+        try {
+            if (connection.getAutoCommit() != autoCommit) {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not put the connection's auto-commit back ({}); the pool discards a broken connection", e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Returning the connection to the pool failed: {}", e.getMessage());
         }
     }
 }

@@ -38,6 +38,8 @@ class ReadOnlySessionTest {
 
     TestDb db;
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    /** The auto-commit of each connection as it went back to the pool. */
+    final List<Boolean> autoCommitAtClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
@@ -52,6 +54,11 @@ class ReadOnlySessionTest {
 
     /** The pool's connections, counting commit() and rollback(); at {@code isolation} when not -1. */
     private DataSource counting(int isolation) {
+        return counting(isolation, null);
+    }
+
+    /** {@link #counting(int)}, with connections handed out at {@code autoCommit} when not null. */
+    private DataSource counting(int isolation, Boolean autoCommit) {
         DataSource pool = db.database().dataSource();
         return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
             Object result = invoke(pool, method, args);
@@ -61,9 +68,15 @@ class ReadOnlySessionTest {
             if (isolation != -1) {
                 connection.setTransactionIsolation(isolation);
             }
+            if (autoCommit != null) {
+                connection.setAutoCommit(autoCommit);
+            }
             return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, (c, m, a) -> {
                 if (m.getName().equals("commit") || m.getName().equals("rollback")) {
                     calls.computeIfAbsent(m.getName(), k -> new AtomicInteger()).incrementAndGet();
+                }
+                if (m.getName().equals("close")) {
+                    autoCommitAtClose.add(connection.getAutoCommit());
                 }
                 return invoke(connection, m, a);
             });
@@ -113,6 +126,22 @@ class ReadOnlySessionTest {
             assertThat(count("commit")).isEqualTo(1);
             assertThat(count("rollback")).isEqualTo(1);
             assertThat(db.rows("SELECT ename FROM scott.emp WHERE empno = 7369")).containsExactly(List.of("SMYTH"));
+        }
+    }
+
+    @Test
+    void aConnectionGoesBackWithTheAutoCommitItCameWith() {
+        // A pool other than HikariCP may not reset what its user changed: Tenon puts it back itself.
+        try (Database counted = Database.of(counting(-1, false))) {
+            autoCommitAtClose.clear();
+            try (Session session = counted.openSession(db.metadata())) {
+                session.get(Emp.class, 7839);                       // read in auto-commit
+            }
+            try (Session session = counted.openSession(db.metadata())) {
+                session.get(Emp.class, 7369).ename = "SMYTH";        // then a transaction
+                session.commit();
+            }
+            assertThat(autoCommitAtClose).containsExactly(false, false);
         }
     }
 
