@@ -158,11 +158,11 @@ final class LazyLoader implements RelationshipLoader {
         int batch = relationship.batchSize() > 1 ? relationship.batchSize() : context.batchLazyLoads() ? context.selectinBatchSize() : 1;
         ResultGroup group = parent.group();
         if (batch > 1 && group != null) {
-            SelectInLoader.load(context, node, siblings(context, parent, group, relationship, batch), batch);
+            ChildrenByKeys.load(context, node, siblings(context, parent, group, relationship, batch), batch);
             return;
         }
         context.nPlusOneDetector().lazyLoaded(group, relationship);
-        SelectInLoader.load(context, node, List.of(parent), 1);
+        ChildrenByKeys.load(context, node, List.of(parent), 1);
     }
 
     /**

@@ -1,15 +1,12 @@
 package dev.tenon.loading;
 
-import dev.tenon.annotation.Lazy;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.RelationshipModel;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One loading strategy: what to do with a relationship of the parents one statement produced. Each strategy
- * is a class of its own; {@link #forStrategy(Lazy)} is the registry. Joined loading reads its rows while the
+ * is a class of its own; {@link Loaders} is the registry. Joined loading reads its rows while the
  * parents' statement is read ({@link JoinedLoader}); a strategy with work to do on each parent alone (a lazy
  * stand-in to install) does it as each parent is read, through its {@link #processor}; the others act once that
  * statement is done, in {@link #load}.
@@ -54,29 +51,5 @@ interface RelationshipLoader {
      */
     static boolean mayInstall(InstanceState parent, RelationshipModel relationship, Object statement) {
         return parent.isCreatedBy(statement) || !parent.isLoaded(relationship) && relationship.get(parent.object()) == null;
-    }
-
-    /** The loader of a strategy. */
-    static RelationshipLoader forStrategy(Lazy strategy) {
-        return Registry.LOADERS.get(strategy);
-    }
-
-    /** The registry, filled once. */
-    final class Registry {
-        private static final Map<Lazy, RelationshipLoader> LOADERS = new EnumMap<>(Lazy.class);
-
-        static {
-            LOADERS.put(Lazy.SELECT, new LazyLoader());
-            LOADERS.put(Lazy.JOINED, new JoinedLoader());
-            LOADERS.put(Lazy.SELECTIN, new SelectInLoader());
-            LOADERS.put(Lazy.SUBQUERY, new SubqueryLoader());
-            LOADERS.put(Lazy.DYNAMIC, new DynamicLoader());
-            LOADERS.put(Lazy.WRITE_ONLY, new DynamicLoader());
-            LOADERS.put(Lazy.RAISE, new RaiseLoader());
-            LOADERS.put(Lazy.NOLOAD, new NoLoadLoader());
-        }
-
-        private Registry() {
-        }
     }
 }

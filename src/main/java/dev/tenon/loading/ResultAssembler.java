@@ -116,7 +116,7 @@ final class ResultAssembler {
         if (found == null) {
             Map<LoadNode, RelationshipLoader.ParentProcessor> byChild = new LinkedHashMap<>();
             for (LoadNode child : node.children) {
-                RelationshipLoader.ParentProcessor processor = RelationshipLoader.forStrategy(child.strategy).processor(context, child, statement);
+                RelationshipLoader.ParentProcessor processor = Loaders.of(child.strategy).processor(context, child, statement);
                 if (processor != null) {
                     byChild.put(child, processor);
                 }
@@ -173,7 +173,7 @@ final class ResultAssembler {
                 if (processor != null) {
                     processor.finish(parents);
                 } else if (child.strategy != Lazy.JOINED) {
-                    RelationshipLoader.forStrategy(child.strategy).load(context, child, parents, statement,
+                    Loaders.of(child.strategy).load(context, child, parents, statement,
                             node == root ? source : ParentSource.NONE);
                 }
             }

@@ -27,7 +27,7 @@ final class SubqueryLoader implements RelationshipLoader {
             return;
         }
         if (source.core() == null) {
-            SelectInLoader.load(context, node, todo, node.batchSize(context));
+            ChildrenByKeys.load(context, node, todo, node.batchSize(context));
             return;
         }
         CompiledQuery.Core core = source.core().get();

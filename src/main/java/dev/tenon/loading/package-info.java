@@ -4,7 +4,9 @@
  * through the identity map ({@code ResultAssembler}, {@code EntityReader}), and hands every relationship to its
  * strategy, one class each behind {@code RelationshipLoader}: {@code LazyLoader} (the N+1 problem, with the
  * {@link dev.tenon.loading.NPlusOneDetector} and batched lazy loading), {@code JoinedLoader}, {@code SelectInLoader},
- * {@code SubqueryLoader}, {@code DynamicLoader}, {@code RaiseLoader}, {@code NoLoadLoader}.
+ * {@code SubqueryLoader}, {@code DynamicLoader}, {@code RaiseLoader}, {@code NoLoadLoader}, registered in
+ * {@code Loaders}. The statement that loads the children of many parents at once is {@code ChildrenByKeys}, used by
+ * selectin, lazy and subquery loading alike.
  *
  * <p>Reading a row is the path every query pays per row, so it does the per-row work once, while the row's objects
  * are in the CPU cache: the entity's columns are read and assigned by its generated

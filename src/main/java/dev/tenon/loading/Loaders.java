@@ -1,0 +1,29 @@
+package dev.tenon.loading;
+
+import dev.tenon.annotation.Lazy;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The registry of loading strategies: one line per {@link Lazy} constant, filled once. */
+final class Loaders {
+    private static final Map<Lazy, RelationshipLoader> LOADERS = new EnumMap<>(Lazy.class);
+
+    static {
+        LOADERS.put(Lazy.SELECT, new LazyLoader());
+        LOADERS.put(Lazy.JOINED, new JoinedLoader());
+        LOADERS.put(Lazy.SELECTIN, new SelectInLoader());
+        LOADERS.put(Lazy.SUBQUERY, new SubqueryLoader());
+        LOADERS.put(Lazy.DYNAMIC, new DynamicLoader());
+        LOADERS.put(Lazy.WRITE_ONLY, new DynamicLoader());
+        LOADERS.put(Lazy.RAISE, new RaiseLoader());
+        LOADERS.put(Lazy.NOLOAD, new NoLoadLoader());
+    }
+
+    private Loaders() {
+    }
+
+    /** The loader of a strategy. */
+    static RelationshipLoader of(Lazy strategy) {
+        return LOADERS.get(strategy);
+    }
+}
