@@ -4,7 +4,6 @@ import dev.tenon.MappingException;
 import dev.tenon.annotation.Lazy;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
-import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.query.Load;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -7,7 +7,6 @@ import dev.tenon.identity.Status;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
-import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
 import dev.tenon.query.DynamicList;

@@ -9,7 +9,6 @@ import dev.tenon.loading.NPlusOneDetector;
 import dev.tenon.loading.QueryExecutor;
 import dev.tenon.loading.StatementCache;
 import dev.tenon.metadata.Metadata;
-import dev.tenon.query.QueryRunner;
 
 /**
  * What a session is made of, handed to its helpers and its loaders instead of the session itself: the mapping,

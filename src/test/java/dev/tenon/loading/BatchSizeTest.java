@@ -8,7 +8,6 @@ import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.engine.StatementKind;
 import dev.tenon.loading.model.Seed;
-import dev.tenon.query.Condition;
 import dev.tenon.query.Load;
 import dev.tenon.session.Session;
 import dev.tenon.session.SessionOptions;

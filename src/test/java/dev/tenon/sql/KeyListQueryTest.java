@@ -9,7 +9,6 @@ import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.TableModel;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
