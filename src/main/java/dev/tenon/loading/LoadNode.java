@@ -22,8 +22,15 @@ final class LoadNode {
     String alias;
     /** The 1-based position of the node's first column in that statement's rows. */
     int firstColumn;
-    /** The joined children, fixed once the plan is made: read on every row, so an array, not a filtered list. */
-    private LoadNode[] joined;
+    /**
+     * The joined children, fixed once the plan is made: read on every row, so an array, not a filtered list. Filled on
+     * first use, possibly by another thread than the one that made a shared plan: held through a final field, whose
+     * guarantee covers the array's elements too, so that no thread sees the array before its elements.
+     */
+    private Joined joined;
+
+    private record Joined(LoadNode[] nodes) {
+    }
 
     LoadNode(EntityModel entity, RelationshipModel relationship, Lazy strategy) {
         this(entity, relationship, strategy, 0);
@@ -43,12 +50,12 @@ final class LoadNode {
 
     /** The children loaded with a join, read from the same row as this node (the plan must be complete). */
     LoadNode[] joined() {
-        LoadNode[] found = joined;
+        Joined found = joined;
         if (found == null) {
-            found = children.stream().filter(child -> child.strategy == Lazy.JOINED).toArray(LoadNode[]::new);
+            found = new Joined(children.stream().filter(child -> child.strategy == Lazy.JOINED).toArray(LoadNode[]::new));
             joined = found;
         }
-        return found;
+        return found.nodes();
     }
 
     boolean isEager() {
