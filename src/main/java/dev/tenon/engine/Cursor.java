@@ -64,11 +64,8 @@ public final class Cursor implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            try (AutoCloseable statementLast = statement; AutoCloseable resultFirst = result) {
-                // closed by the try, the result first
-            } catch (Exception ignored) {
-                // Closing is all that is left to do: a failure here has nothing to report that a read did not.
-            }
+            Quietly.close(result);
+            Quietly.close(statement);
             onClose.accept(rows);
         }
     }

@@ -29,8 +29,9 @@ public class Engine implements AutoCloseable {
     protected Engine(DataSource dataSource, AutoCloseable owned) {
         this.dataSource = dataSource;
         this.owned = owned;
-        this.dialect = detect(dataSource, owned);
-        this.readsOutsideTransactions = readCommitted(dataSource, owned);
+        Probe probe = probe(dataSource, owned);
+        this.dialect = probe.dialect();
+        this.readsOutsideTransactions = probe.readCommitted();
         this.executor = new Executor(dialect, statistics, Duration.ZERO, Duration.ZERO);
     }
 
@@ -41,8 +42,9 @@ public class Engine implements AutoCloseable {
     protected Engine(HikariDataSource pool, ConnectionOptions options) {
         this.dataSource = pool;
         this.owned = pool;
-        this.dialect = detect(pool, pool);
-        this.readsOutsideTransactions = readCommitted(pool, pool);
+        Probe probe = probe(pool, pool);
+        this.dialect = probe.dialect();
+        this.readsOutsideTransactions = probe.readCommitted();
         this.executor = new Executor(dialect, statistics, options.statementTimeout(), options.socketTimeout());
     }
 
@@ -54,31 +56,35 @@ public class Engine implements AutoCloseable {
         return ConnectionPool.open(options);
     }
 
-    private static Dialect detect(DataSource dataSource, AutoCloseable owned) {
+    /**
+     * What one connection tells of the database at start: its dialect, and whether its connections read committed data
+     * (or less). Then a read sees the same whether or not a transaction is open, and {@link Transaction} runs reads in
+     * auto-commit until the first write; an isolation the driver cannot report counts as stricter, which is always safe.
+     */
+    private record Probe(Dialect dialect, boolean readCommitted) {
+    }
+
+    private static Probe probe(DataSource dataSource, AutoCloseable owned) {
         try (Connection connection = dataSource.getConnection()) {
-            return Dialect.forProduct(connection.getMetaData().getDatabaseProductName());
+            return new Probe(Dialect.forProduct(connection.getMetaData().getDatabaseProductName()), readCommitted(connection));
         } catch (SQLException e) {
-            Executor.closeQuietly(owned);
+            Quietly.close(owned);
             throw new TenonException("Cannot connect to detect the database: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            Executor.closeQuietly(owned);
+            Quietly.close(owned);
             throw e;
         }
     }
 
-    /**
-     * Whether the data source's connections read committed data (or less): then a read sees the same whether or not a
-     * transaction is open, and {@link Transaction} runs reads in auto-commit until the first write. Asked once, here.
-     */
-    private static boolean readCommitted(DataSource dataSource, AutoCloseable owned) {
-        try (Connection connection = dataSource.getConnection()) {
+    private static boolean readCommitted(Connection connection) {
+        try {
             boolean readCommitted = connection.getTransactionIsolation() <= Connection.TRANSACTION_READ_COMMITTED;
             if (!connection.getAutoCommit()) {
                 connection.rollback();      // the driver may have begun a transaction to ask
             }
             return readCommitted;
         } catch (SQLException | UnsupportedOperationException e) {
-            return false;   // unknown: every transaction begins with its first statement, as is always safe
+            return false;
         }
     }
 

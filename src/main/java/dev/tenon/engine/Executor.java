@@ -262,7 +262,7 @@ final class Executor {
                 }
             });
         } catch (SQLException e) {
-            closeQuietly(statement);
+            Quietly.close(statement);
             throw failed("opening a cursor", sql, e, local);
         }
     }
@@ -358,15 +358,5 @@ final class Executor {
             }
         }
         return null;
-    }
-
-    static void closeQuietly(AutoCloseable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // Closing after a failure: the first error is the one worth reporting.
-            }
-        }
     }
 }

@@ -234,7 +234,7 @@ public final class Transaction implements AutoCloseable {
                     taken.setAutoCommit(readsOutsideTransactions);
                 }
             } catch (SQLException e) {
-                closeQuietly(taken);
+                Quietly.close(taken);
                 throw executor.failure("setting up a connection", "(setAutoCommit)", e);
             }
             connection = taken;
@@ -293,14 +293,6 @@ public final class Transaction implements AutoCloseable {
             }
         } catch (SQLException e) {
             LOG.debug("Could not put the connection's auto-commit back ({}); the pool discards a broken connection", e.getMessage());
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.debug("Returning the connection to the pool failed: {}", e.getMessage());
         }
     }
 }
