@@ -47,7 +47,7 @@ final class AssociationRows {
             }
         }
         bySql.forEach((sql, planned) -> steps.add(new FlushPlan.Associations(tables.get(sql), inserting, planned, sql,
-                (planned.size() + rowsPerStatement - 1) / rowsPerStatement)));
+                FlushPlan.statementsFor(planned.size(), rowsPerStatement))));
     }
 
     /** Plans {@code DELETE FROM association WHERE owner_id = ?}: every row of a deleted object, loaded or not. */
@@ -62,7 +62,7 @@ final class AssociationRows {
             }
         }
         bySql.forEach((sql, planned) -> steps.add(new FlushPlan.Associations(planned.get(0).relationship().foreignKey().table(), false,
-                planned, sql, (planned.size() + rowsPerStatement - 1) / rowsPerStatement)));
+                planned, sql, FlushPlan.statementsFor(planned.size(), rowsPerStatement))));
     }
 
     /** The parameters of each row of a step, read from the objects now that their keys are known. */

@@ -114,6 +114,11 @@ public final class FlushPlan {
         }
     }
 
+    /** The statements that send {@code rows} rows, at most {@code perStatement} in each. */
+    static int statementsFor(int rows, int perStatement) {
+        return (rows + perStatement - 1) / perStatement;
+    }
+
     /** Whether the flush has nothing to write. */
     public boolean isEmpty() {
         return steps.isEmpty();
@@ -134,11 +139,13 @@ public final class FlushPlan {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             text.append(i + 1).append(". ").append(step.sql()).append("   -- ").append(step.rows()).append(step.rows() == 1 ? " row" : " rows");
-            if (step instanceof Insert insert && insert.table().foreignKeys().stream().anyMatch(ForeignKeyModel::selfReferential)) {
-                text.append(", level ").append(insert.level());
-            }
-            if (step instanceof Insert insert && !insert.readBack().isEmpty()) {
-                text.append(", reading back ").append(insert.readBack().stream().map(ColumnModel::name).toList());
+            if (step instanceof Insert insert) {
+                if (insert.table().foreignKeys().stream().anyMatch(ForeignKeyModel::selfReferential)) {
+                    text.append(", level ").append(insert.level());
+                }
+                if (!insert.readBack().isEmpty()) {
+                    text.append(", reading back ").append(insert.readBack().stream().map(ColumnModel::name).toList());
+                }
             }
             text.append(" in ").append(step.statements()).append(step.statements() == 1 ? " statement" : " statements").append('\n');
         }

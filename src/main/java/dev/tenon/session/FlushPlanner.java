@@ -88,9 +88,9 @@ final class FlushPlanner {
         return state.id() != null && identityMap.get(state.entity(), state.id()) == null;
     }
 
-    /** The statements for {@code rows} rows, at most {@link #rowsPerStatement} each. */
-    int statements(int rows) {
-        return (rows + rowsPerStatement - 1) / rowsPerStatement;
+    /** The statements for {@code rows} rows at the planner's setting. */
+    private int statements(int rows) {
+        return FlushPlan.statementsFor(rows, rowsPerStatement);
     }
 
     // ---- inserts -------------------------------------------------------------------------------------------
@@ -116,9 +116,9 @@ final class FlushPlanner {
         }
         byShape.forEach((columns, states) -> {
             List<ColumnModel> readBack = table.columns().stream().filter(c -> !columns.contains(c)).toList();
-            int perStatement = InsertRows.rowsPerStatement(dialect, table, columns, rowsPerStatement);
+            int perStatement = InsertRows.rowsPerStatement(dialect, table, columns, readBack, rowsPerStatement);
             steps.add(new FlushPlan.Insert(table, columns, readBack, states, level, dml.insert(table, columns),
-                    (states.size() + perStatement - 1) / perStatement));
+                    FlushPlan.statementsFor(states.size(), perStatement)));
         });
     }
 

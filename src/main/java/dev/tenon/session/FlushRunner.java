@@ -67,7 +67,7 @@ final class FlushRunner {
                 }
             }
         }
-        insertRows.write(step.table(), step.columns(), step.states());
+        insertRows.write(step.table(), step.columns(), step.readBack(), step.states());
         for (InstanceState state : step.states()) {
             EntityModel entity = state.entity();
             Object id = entity.identityOf(state.object());
@@ -91,7 +91,7 @@ final class FlushRunner {
                     undo.set(state.object(), column, column.updateValue().get());
                 }
             }
-            List<Param> row = values(state.object(), step.columns());
+            List<Param> row = InsertRows.values(state.object(), step.columns());
             row.addAll(keyParams(state));
             params.add(row);
         }
@@ -129,14 +129,6 @@ final class FlushRunner {
                 }
             }
         }
-    }
-
-    private static List<Param> values(Object object, List<ColumnModel> columns) {
-        List<Param> params = new ArrayList<>(columns.size() + 2);
-        for (ColumnModel column : columns) {
-            params.add(new ValueParam(column.get(object), column.type()));
-        }
-        return params;
     }
 
     private static List<Param> keyParams(InstanceState state) {

@@ -66,23 +66,22 @@ final class InsertRows {
     }
 
     /**
-     * How many rows of {@code table} writing {@code columns} go in one statement: one when the returned rows could not
-     * be told apart, else the setting, within the database's bind parameters. The plan counts statements with it.
+     * How many rows of {@code table} writing {@code columns} and reading {@code generated} back go in one statement: one
+     * when the returned rows could not be told apart, else the setting, within the database's bind parameters. The plan
+     * counts statements with it.
      */
-    static int rowsPerStatement(Dialect dialect, TableModel table, List<ColumnModel> columns, int setting) {
-        List<ColumnModel> generated = table.columns().stream().filter(c -> !columns.contains(c)).toList();
+    static int rowsPerStatement(Dialect dialect, TableModel table, List<ColumnModel> columns, List<ColumnModel> generated, int setting) {
         return readBack(table, columns, generated) == ReadBack.ONE_BY_ONE ? 1
                 : Math.max(1, Math.min(setting, dialect.maxParameters() / columns.size()));
     }
 
     /**
-     * Inserts {@code states}, rows of {@code table} that write {@code columns}, and sets the table's other columns on
-     * their objects from what the database filled in.
+     * Inserts {@code states}, rows of {@code table} that write {@code columns}, and sets the table's other columns,
+     * {@code generated}, on their objects from what the database filled in.
      */
-    void write(TableModel table, List<ColumnModel> columns, List<InstanceState> states) {
-        List<ColumnModel> generated = table.columns().stream().filter(c -> !columns.contains(c)).toList();
+    void write(TableModel table, List<ColumnModel> columns, List<ColumnModel> generated, List<InstanceState> states) {
         ReadBack readBack = readBack(table, columns, generated);
-        int perStatement = rowsPerStatement(transaction.dialect(), table, columns, rowsPerStatement);
+        int perStatement = rowsPerStatement(transaction.dialect(), table, columns, generated, rowsPerStatement);
         boolean everyColumn = columns.equals(table.columns());
         for (int from = 0; from < states.size(); from += perStatement) {
             List<InstanceState> chunk = states.subList(from, Math.min(states.size(), from + perStatement));
@@ -239,7 +238,8 @@ final class InsertRows {
         return Arrays.asList(params);
     }
 
-    private static List<Param> values(Object object, List<ColumnModel> columns) {
+    /** The values of {@code columns} on {@code object}, as parameters: a row of an INSERT, or the SET part of an UPDATE. */
+    static List<Param> values(Object object, List<ColumnModel> columns) {
         List<Param> params = new ArrayList<>(columns.size());
         for (ColumnModel column : columns) {
             params.add(new ValueParam(column.get(object), column.type()));

@@ -4,7 +4,6 @@ import dev.tenon.CommitOutcomeUnknownException;
 import dev.tenon.IdentityException;
 import dev.tenon.MappingException;
 import dev.tenon.SqlExecutionException;
-import dev.tenon.TenonException;
 import dev.tenon.TransactionRolledBackException;
 import dev.tenon.engine.Statistics;
 import dev.tenon.engine.Transaction;
@@ -308,8 +307,6 @@ public final class Session implements AutoCloseable {
     }
 
     private void checkOpen() {
-        if (!context.isOpen()) {
-            throw new TenonException("This session is closed; open a new one with db.openSession(metadata)");
-        }
+        context.checkOpen();
     }
 }

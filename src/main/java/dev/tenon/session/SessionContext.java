@@ -49,10 +49,15 @@ final class SessionContext implements LoadContext {
     /** The session's transaction handle, for a statement: refused once the session is closed. */
     @Override
     public Transaction transaction() {
+        checkOpen();
+        return transaction;
+    }
+
+    /** Refuses whatever a closed session is asked to do. */
+    void checkOpen() {
         if (!open) {
             throw new TenonException("This session is closed; open a new one with db.openSession(metadata)");
         }
-        return transaction;
     }
 
     /** The handle itself, to end the transaction whatever the state of the session. */
