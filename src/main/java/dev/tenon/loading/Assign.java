@@ -2,6 +2,7 @@ package dev.tenon.loading;
 
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.proxy.Loader;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.RelationList;
 import dev.tenon.proxy.RelationSet;
@@ -9,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Puts loaded members into a relationship and records them as loaded: the last step of every eager strategy. */
+/**
+ * What a relationship holds: the loaded members put in and recorded as loaded (the last step of every eager
+ * strategy), a loaded collection, or a collection that loads on first access.
+ */
 final class Assign {
     private Assign() {
     }
@@ -31,7 +35,13 @@ final class Assign {
         }
     }
 
+    /** A collection holding {@code members}, of the relationship's collection type. */
     static Object newCollection(RelationshipModel relationship, List<Object> members) {
         return relationship.collectionType() == Set.class ? RelationSet.loaded(members) : RelationList.loaded(members);
+    }
+
+    /** A collection of the relationship's type that runs {@code loader} on first access. */
+    static Object lazyCollection(RelationshipModel relationship, Loader loader) {
+        return relationship.collectionType() == Set.class ? RelationSet.lazy(loader) : RelationList.lazy(loader);
     }
 }

@@ -6,11 +6,13 @@ import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
+import dev.tenon.sql.BoundSql;
 import dev.tenon.sql.ColumnRef;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.FromItem;
 import dev.tenon.sql.Select;
+import dev.tenon.sql.SqlWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,17 +22,20 @@ import java.util.Set;
 
 /**
  * The statement that loads the children of many parents at once, shared by every strategy that needs it:
- * {@code SELECT ... FROM emp WHERE emp.deptno IN (?, ?, ...)} on H2, {@code ... = ANY(?)} with one array on
- * PostgreSQL, in batches of parents. Selectin loading runs it after the parents' statement, batched lazy loading with
- * the siblings of the parent touched, a lazy load with that parent alone, subquery loading for parents a join reached.
- * For a many-to-one it loads the distinct targets the identity map does not hold yet.
+ * {@code SELECT ... FROM emp WHERE emp.deptno = ANY(?)} with one array bound (row values for a composite key), in
+ * batches of parents. Selectin loading runs it after the parents' statement, batched lazy loading with the siblings of
+ * the parent touched, a lazy load with that parent alone, subquery loading for parents a join reached. For a
+ * many-to-one it loads the distinct targets the identity map does not hold yet.
+ *
+ * <p>Each shape is compiled once and cached: the key condition is rendered on its own for each batch, which gives its
+ * parameters, and its text tells the shapes apart (one key, one array, row values by number).
  */
 final class ChildrenByKeys {
     private ChildrenByKeys() {
     }
 
     /** Loads {@code node}'s relationship for the parents that do not have it loaded yet. */
-    static void load(LoadContext context, LoadNode node, List<InstanceState> parents, int batchSize) {
+    static void load(Loading loading, LoadNode node, List<InstanceState> parents, int batchSize) {
         RelationshipModel relationship = node.relationship;
         List<InstanceState> todo = new ArrayList<>();
         for (InstanceState parent : parents) {
@@ -42,7 +47,7 @@ final class ChildrenByKeys {
             return;
         }
         if (relationship.direction() == Direction.MANY_TO_ONE) {
-            loadTargets(context, node, todo, batchSize);
+            loadTargets(loading, node, todo, batchSize);
             return;
         }
         Map<Object, List<InstanceState>> parentsByKey = new LinkedHashMap<>();
@@ -55,44 +60,53 @@ final class ChildrenByKeys {
             }
         }
         List<Object> keys = new ArrayList<>(parentsByKey.keySet());
-        Map<Object, List<Object>> children = new LinkedHashMap<>();
-        int perStatement = keysPerStatement(context, batchSize, relationship.remoteColumns().size());
+        Map<Object, List<Object>> children = keys.size() <= batchSize ? null : new LinkedHashMap<>();
+        int perStatement = keysPerStatement(loading.context().dialect(), batchSize, relationship.remoteColumns().size());
         for (int start = 0; start < keys.size(); start += perStatement) {
-            children.putAll(childrenOf(context, node, keys.subList(start, Math.min(keys.size(), start + perStatement))));
-        }
-        parentsByKey.forEach((key, owners) -> {
-            for (InstanceState owner : owners) {
-                Assign.members(owner, relationship, children.getOrDefault(key, List.of()));
+            Map<Object, List<Object>> batch = run(loading, node, keys.subList(start, Math.min(keys.size(), start + perStatement)));
+            if (children == null) {
+                children = batch;
+            } else {
+                children.putAll(batch);
             }
-        });
+        }
+        for (Map.Entry<Object, List<InstanceState>> entry : parentsByKey.entrySet()) {
+            List<Object> members = children == null ? null : children.get(entry.getKey());
+            for (InstanceState owner : entry.getValue()) {
+                Assign.members(owner, relationship, members == null ? List.of() : members);
+            }
+        }
     }
 
-    /** One statement: the children of the parents with these keys. */
-    private static Map<Object, List<Object>> childrenOf(LoadContext context, LoadNode node, List<Object> keys) {
+    /** One statement: the children of the parents with these keys, matched on the relationship's remote columns. */
+    private static Map<Object, List<Object>> run(Loading loading, LoadNode node, List<Object> keys) {
         RelationshipModel relationship = node.relationship;
+        boolean linked = relationship.direction() == Direction.MANY_TO_MANY;
         Aliases aliases = new Aliases();
         String alias = aliases.next(node.entity.table().name());
-        Select select = new Select().from(new FromItem.TableRef(node.entity.table(), alias));
-        String keyAlias = alias;
-        if (relationship.direction() == Direction.MANY_TO_MANY) {
-            keyAlias = aliases.next(relationship.secondary().name());
-            select.join(false, new FromItem.TableRef(relationship.secondary(), keyAlias), Expression.joinOn(keyAlias,
-                    relationship.secondaryForeignKey().columns(), alias, relationship.secondaryForeignKey().targetColumns()));
-        }
-        SecondaryQuery.selectChild(select, node, alias, aliases);
-        List<ColumnModel> keyColumns = relationship.remoteColumns();
-        List<ColumnRef> keyRefs = new ArrayList<>();
-        for (ColumnModel column : keyColumns) {
-            keyRefs.add(new ColumnRef(keyAlias, column));
-        }
-        select.where(keyCondition(keyRefs, keys));
-        return SecondaryQuery.run(context, node, select, new ArrayList<>(keyRefs), keyColumns, ParentSource.NONE);
+        String keyAlias = linked ? aliases.next(relationship.secondary().name()) : alias;
+        BoundSql condition = keyCondition(loading.context().dialect(), keyAlias, relationship.remoteColumns(), keys);
+        SecondaryStatement statement = loading.statement(List.of(ChildrenByKeys.class, node, condition.sql()), () -> {
+            Select select = new Select().from(new FromItem.TableRef(node.entity.table(), alias));
+            if (linked) {
+                select.join(false, new FromItem.TableRef(relationship.secondary(), keyAlias), Expression.joinOn(keyAlias,
+                        relationship.secondaryForeignKey().columns(), alias, relationship.secondaryForeignKey().targetColumns()));
+            }
+            select.where(Expression.raw(condition.sql()));
+            List<Expression> keyRefs = new ArrayList<>();
+            for (ColumnModel column : relationship.remoteColumns()) {
+                keyRefs.add(new ColumnRef(keyAlias, column));
+            }
+            return loading.compile(node, select, aliases, alias, keyRefs, relationship.remoteColumns());
+        });
+        return loading.run(statement, condition.params());
     }
 
     /** For a many-to-one: the targets not in the identity map yet, then each parent's reference from the map. */
-    private static void loadTargets(LoadContext context, LoadNode node, List<InstanceState> parents, int batchSize) {
+    private static void loadTargets(Loading loading, LoadNode node, List<InstanceState> parents, int batchSize) {
         RelationshipModel relationship = node.relationship;
         EntityModel target = node.entity;
+        LoadContext context = loading.context();
         Set<Object> missing = new LinkedHashSet<>();
         for (InstanceState parent : parents) {
             Object key = Keys.targetKey(parent.object(), relationship);
@@ -101,19 +115,18 @@ final class ChildrenByKeys {
             }
         }
         List<Object> keys = new ArrayList<>(missing);
-        int perStatement = keysPerStatement(context, batchSize, target.primaryKey().size());
+        int perStatement = keysPerStatement(context.dialect(), batchSize, target.primaryKey().size());
         for (int start = 0; start < keys.size(); start += perStatement) {
             List<Object> batch = keys.subList(start, Math.min(keys.size(), start + perStatement));
             Aliases aliases = new Aliases();
             String alias = aliases.next(target.table().name());
-            Select select = new Select().from(new FromItem.TableRef(target.table(), alias));
-            SecondaryQuery.selectChild(select, node, alias, aliases);
-            List<ColumnRef> keyRefs = new ArrayList<>();
-            for (ColumnModel column : target.primaryKey()) {
-                keyRefs.add(new ColumnRef(alias, column));
-            }
-            select.where(keyCondition(keyRefs, batch));
-            SecondaryQuery.run(context, node, select, List.of(), List.of(), ParentSource.NONE);
+            BoundSql condition = keyCondition(context.dialect(), alias, target.primaryKey(), batch);
+            SecondaryStatement statement = loading.statement(List.of(ChildrenByKeys.class, node, condition.sql()), () -> {
+                Select select = new Select().from(new FromItem.TableRef(target.table(), alias));
+                select.where(Expression.raw(condition.sql()));
+                return loading.compile(node, select, aliases, alias, List.of(), List.of());
+            });
+            loading.run(statement, condition.params());
         }
         for (InstanceState parent : parents) {
             Object key = Keys.targetKey(parent.object(), relationship);
@@ -127,24 +140,33 @@ final class ChildrenByKeys {
      * and key and must stay within the database's parameter limit and what its parser takes in one list. One column
      * binds one array, of any length.
      */
-    static int keysPerStatement(LoadContext context, int batchSize, int keyColumns) {
+    static int keysPerStatement(Dialect dialect, int batchSize, int keyColumns) {
         if (keyColumns == 1) {
             return batchSize;
         }
-        Dialect dialect = context.dialect();
         return Math.max(1, Math.min(batchSize, Math.min(dialect.maxParameters() / keyColumns, dialect.maxRowValues())));
     }
 
-    /** {@code key IN (...)} for one column (an array on PostgreSQL), row values for a composite key. */
+    /**
+     * {@code key = ANY(?)} for one column, row values for a composite key, rendered alone: its text goes into the
+     * statement (and tells its shape), its parameters are the batch's.
+     */
     @SuppressWarnings("unchecked")
-    static Expression keyCondition(List<ColumnRef> columns, List<Object> keys) {
-        if (columns.size() == 1) {
-            return Expression.in(columns.get(0), columns.get(0).column().type(), keys);
+    static BoundSql keyCondition(Dialect dialect, String alias, List<ColumnModel> columns, List<Object> keys) {
+        List<ColumnRef> refs = new ArrayList<>(columns.size());
+        for (ColumnModel column : columns) {
+            refs.add(new ColumnRef(alias, column));
         }
-        List<List<Object>> rows = new ArrayList<>();
-        for (Object key : keys) {
-            rows.add((List<Object>) key);
+        Expression condition;
+        if (refs.size() == 1) {
+            condition = Expression.in(refs.get(0), columns.get(0).type(), keys);
+        } else {
+            List<List<Object>> rows = new ArrayList<>();
+            for (Object key : keys) {
+                rows.add((List<Object>) key);
+            }
+            condition = Expression.inRows(refs, rows);
         }
-        return Expression.inRows(columns, rows);
+        return new SqlWriter(dialect).node(condition).toBoundSql();
     }
 }

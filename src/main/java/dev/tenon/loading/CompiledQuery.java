@@ -1,15 +1,27 @@
 package dev.tenon.loading;
 
-import dev.tenon.sql.Select;
+import dev.tenon.metadata.ColumnModel;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A query turned into SQL: the statement that runs, its load plan with the aliases and column positions of the
- * root and joined nodes, and a way to rebuild the bare parent query (filters, order, limit; no eager joins)
- * that subquery loading nests.
+ * A query compiled once for its shape and cached: the SQL text, the load plan with the statement's own
+ * {@link Layout}, the columns its values are typed like (one per bound condition value, in order), and a way to
+ * rebuild the bare parent query that subquery loading nests. The values of one execution are bound by
+ * {@link QueryValues}. Never written after compilation.
+ *
+ * @param sql    the statement text
+ * @param root   the load plan
+ * @param layout where each node read by the statement starts
+ * @param slots  the column each condition value is compared with, in the order the values are bound
+ * @param core   the bare parent query, built afresh on each call
  */
-record CompiledQuery(Select select, LoadNode root, Supplier<Core> core) {
-    /** The bare parent query and the alias its root table goes by. */
-    record Core(Select select, String rootAlias) {
+record CompiledQuery(String sql, LoadNode root, Layout layout, List<ColumnModel> slots, Supplier<Core> core) {
+    CompiledQuery {
+        slots = List.copyOf(slots);
+    }
+
+    /** The bare parent query, the alias its root table goes by, and the columns of its values. */
+    record Core(dev.tenon.sql.Select select, String rootAlias, List<ColumnModel> slots) {
     }
 }

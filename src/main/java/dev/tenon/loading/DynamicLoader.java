@@ -4,7 +4,6 @@ import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.DynamicList;
 import dev.tenon.query.Query;
-import java.util.List;
 
 /**
  * Dynamic loading ({@code lazy = DYNAMIC}, and {@code WRITE_ONLY}): the attribute is a {@link DynamicList}, a query
@@ -14,13 +13,21 @@ import java.util.List;
  */
 final class DynamicLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
+    public boolean eager() {
+        return false;
+    }
+
+    @Override
+    public Rows rows(Loading loading, LoadNode node, RowReader reader, ParentSource source) {
         RelationshipModel relationship = node.relationship;
-        for (InstanceState parent : parents) {
-            if (RelationshipLoader.mayInstall(parent, relationship, statement)) {
-                relationship.set(parent.object(), new DynamicList<>(query(context, relationship, parent.object()), parent.object()));
+        Object statement = reader.token();
+        return Rows.after(parents -> {
+            for (InstanceState parent : parents) {
+                if (RelationshipLoader.mayInstall(parent, relationship, statement)) {
+                    relationship.set(parent.object(), new DynamicList<>(query(loading.context(), relationship, parent.object()), parent.object()));
+                }
             }
-        }
+        });
     }
 
     private static Query<Object> query(LoadContext context, RelationshipModel relationship, Object parent) {

@@ -5,16 +5,13 @@ import dev.tenon.identity.Deferred;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.ResultGroup;
-import dev.tenon.loading.RelationshipLoader.ParentProcessor;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
-import dev.tenon.proxy.Loader;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.proxy.RelationList;
-import dev.tenon.proxy.RelationSet;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Lazy loading ({@code lazy = SELECT}), the default: nothing is loaded with the parents. A collection gets a
@@ -28,15 +25,13 @@ import java.util.Set;
  */
 final class LazyLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
-        ParentProcessor installer = processor(context, node, statement);
-        parents.forEach(installer::parent);
-        installer.finish(parents);
+    public boolean eager() {
+        return false;
     }
 
     @Override
-    public ParentProcessor processor(LoadContext context, LoadNode node, Object statement) {
-        return new Installer(context, node, statement);
+    public Rows rows(Loading loading, LoadNode node, RowReader reader, ParentSource source) {
+        return new Installer(loading, node, reader.token());
     }
 
     /**
@@ -45,7 +40,8 @@ final class LazyLoader implements RelationshipLoader {
      * {@link Deferred} in its state, which the enhanced class calls on the first read of the field. One deferred load
      * serves every parent of the statement: deferring costs nothing per row.
      */
-    private static final class Installer implements ParentProcessor {
+    private static final class Installer implements Rows {
+        private final Loading loading;
         private final LoadContext context;
         private final LoadNode node;
         private final RelationshipModel relationship;
@@ -58,23 +54,29 @@ final class LazyLoader implements RelationshipLoader {
         /** Whether a reference was deferred, which a later row of the same statement may have loaded after all. */
         private boolean deferredAny;
 
-        Installer(LoadContext context, LoadNode node, Object statement) {
-            this.context = context;
+        Installer(Loading loading, LoadNode node, Object statement) {
+            this.loading = loading;
+            this.context = loading.context();
             this.node = node;
             this.relationship = node.relationship;
             this.statement = statement;
             this.byForeignKey = relationship.direction() == Direction.MANY_TO_ONE;
-            this.deferred = parent -> loadReference(context, parent, node);
+            this.deferred = parent -> loadReference(loading, parent, node);
         }
 
         @Override
-        public void parent(InstanceState parent) {
+        public void row(InstanceState parent, boolean newParent, ResultSet row) {
+            if (newParent) {
+                install(parent);
+            }
+        }
+
+        void install(InstanceState parent) {
             if (!RelationshipLoader.mayInstall(parent, relationship, statement)) {
                 return;
             }
             if (relationship.collection()) {
-                Loader loader = () -> loadCollection(context, parent, node);
-                relationship.set(parent.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(loader) : RelationList.lazy(loader));
+                relationship.set(parent.object(), Assign.lazyCollection(relationship, () -> loadCollection(loading, parent, node)));
                 return;
             }
             if (!byForeignKey) {
@@ -124,9 +126,18 @@ final class LazyLoader implements RelationshipLoader {
         }
     }
 
-    private static Object loadCollection(LoadContext context, InstanceState parent, LoadNode node) {
+    /**
+     * Gives one object a lazy load of {@code relationship} outside any statement: an object added back to a session,
+     * whose stand-ins belonged to the session it left. Its relationship must hold nothing and be unloaded.
+     */
+    static void install(Loading loading, InstanceState state, RelationshipModel relationship) {
+        new Installer(loading, loading.planOf(relationship), new Object()).install(state);
+    }
+
+    private static Object loadCollection(Loading loading, InstanceState parent, LoadNode node) {
+        LoadContext context = loading.context();
         check(context, parent, node.relationship);
-        context.exclusive(() -> load(context, parent, node));
+        context.exclusive(() -> load(loading, parent, node));
         return parent.loaded(node.relationship);
     }
 
@@ -134,7 +145,8 @@ final class LazyLoader implements RelationshipLoader {
      * The first read of a deferred reference: from the identity map when the session holds the target (no SQL), else
      * one statement (or one for a batch of siblings). Counted by the N+1 detector like a collection's load.
      */
-    private static Object loadReference(LoadContext context, InstanceState parent, LoadNode node) {
+    private static Object loadReference(Loading loading, InstanceState parent, LoadNode node) {
+        LoadContext context = loading.context();
         RelationshipModel relationship = node.relationship;
         check(context, parent, relationship);
         if (relationship.direction() == Direction.MANY_TO_ONE) {
@@ -146,23 +158,24 @@ final class LazyLoader implements RelationshipLoader {
                 return target;
             }
         }
-        context.exclusive(() -> load(context, parent, node));
+        context.exclusive(() -> load(loading, parent, node));
         return relationship.get(parent.object());
     }
 
     /** One parent's relationship, or, when batching is on, that of up to a batch of its unloaded siblings at once. */
-    private static void load(LoadContext context, InstanceState parent, LoadNode planned) {
+    private static void load(Loading loading, InstanceState parent, LoadNode planned) {
+        LoadContext context = loading.context();
         RelationshipModel relationship = planned.relationship;
         // Options below this step were planned with the query; without any, the target's mapping decides.
-        LoadNode node = planned.children.isEmpty() ? LoadPlanner.planRelationship(relationship) : planned;
+        LoadNode node = planned.children.isEmpty() ? loading.planOf(relationship) : planned;
         int batch = relationship.batchSize() > 1 ? relationship.batchSize() : context.batchLazyLoads() ? context.selectinBatchSize() : 1;
         ResultGroup group = parent.group();
         if (batch > 1 && group != null) {
-            ChildrenByKeys.load(context, node, siblings(context, parent, group, relationship, batch), batch);
+            ChildrenByKeys.load(loading, node, siblings(context, parent, group, relationship, batch), batch);
             return;
         }
         context.nPlusOneDetector().lazyLoaded(group, relationship);
-        ChildrenByKeys.load(context, node, List.of(parent), 1);
+        ChildrenByKeys.load(loading, node, List.of(parent), 1);
     }
 
     /**

@@ -28,6 +28,12 @@ public interface LoadContext {
     /** The session's identity map. */
     IdentityMap identityMap();
 
+    /**
+     * A new identity map for the objects of one read-only result, which the session does not track; the session lets
+     * it go when it ends, after which those objects are detached like any other.
+     */
+    IdentityMap readOnlyMap();
+
     /** The mapping. */
     Metadata metadata();
 

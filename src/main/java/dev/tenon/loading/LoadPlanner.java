@@ -38,9 +38,7 @@ final class LoadPlanner {
                 current = relationship.target();
             }
         }
-        LoadNode root = new LoadNode(entity, null, null);
-        expand(root, List.of(), byPath, new ArrayList<>());
-        return root;
+        return new LoadNode(entity, null, null, 0, children(entity, List.of(), byPath, new ArrayList<>()));
     }
 
     /**
@@ -48,35 +46,37 @@ final class LoadPlanner {
      * follow the target's mapping defaults.
      */
     static LoadNode planRelationship(RelationshipModel relationship) {
-        LoadNode node = new LoadNode(relationship.target(), relationship, Lazy.SELECT);
         List<RelationshipModel> ancestors = new ArrayList<>();
         ancestors.add(relationship);
-        expand(node, List.of(), Map.of(), ancestors);
-        return node;
+        return new LoadNode(relationship.target(), relationship, Lazy.SELECT, 0,
+                children(relationship.target(), List.of(), Map.of(), ancestors));
     }
 
-    private static void expand(LoadNode node, List<String> path, Map<List<String>, Load.Step> byPath, List<RelationshipModel> ancestors) {
-        for (RelationshipModel relationship : node.entity.relationships()) {
+    private static List<LoadNode> children(EntityModel entity, List<String> path, Map<List<String>, Load.Step> byPath,
+                                           List<RelationshipModel> ancestors) {
+        List<LoadNode> children = new ArrayList<>();
+        for (RelationshipModel relationship : entity.relationships()) {
             List<String> childPath = new ArrayList<>(path);
             childPath.add(relationship.name());
             Load.Step option = byPath.get(childPath);
             Lazy chosen = option == null ? null : option.strategy();
             Lazy strategy = chosen != null ? chosen : relationship.lazy();
             boolean repeats = ancestors.contains(relationship);
-            if (chosen == null && repeats && isEager(strategy)) {
+            if (chosen == null && repeats && Loaders.of(strategy).eager()) {
                 strategy = Lazy.SELECT;
             }
-            LoadNode child = new LoadNode(relationship.target(), relationship, strategy, option == null ? 0 : option.batchSize());
-            node.children.add(child);
             // A lazy step with options below it (Load.lazy("employees").thenJoined("manager")) keeps them planned
             // for the moment it loads; other lazy steps are planned from the mapping when touched.
-            boolean eager = isEager(strategy) && !(repeats && chosen == null);
-            if (eager || strategy == Lazy.SELECT && hasOptionsBelow(byPath, childPath)) {
+            boolean eager = Loaders.of(strategy).eager() && !(repeats && chosen == null);
+            List<LoadNode> below = List.of();
+            if (eager || hasOptionsBelow(byPath, childPath)) {
                 List<RelationshipModel> deeper = new ArrayList<>(ancestors);
                 deeper.add(relationship);
-                expand(child, childPath, byPath, deeper);
+                below = children(relationship.target(), childPath, byPath, deeper);
             }
+            children.add(new LoadNode(relationship.target(), relationship, strategy, option == null ? 0 : option.batchSize(), below));
         }
+        return children;
     }
 
     private static boolean hasOptionsBelow(Map<List<String>, Load.Step> byPath, List<String> path) {
@@ -86,9 +86,5 @@ final class LoadPlanner {
             }
         }
         return false;
-    }
-
-    private static boolean isEager(Lazy strategy) {
-        return strategy == Lazy.JOINED || strategy == Lazy.SELECTIN || strategy == Lazy.SUBQUERY;
     }
 }

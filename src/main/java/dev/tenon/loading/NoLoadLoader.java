@@ -10,12 +10,20 @@ import java.util.List;
  */
 final class NoLoadLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
+    public boolean eager() {
+        return false;
+    }
+
+    @Override
+    public Rows rows(Loading loading, LoadNode node, RowReader reader, ParentSource source) {
         RelationshipModel relationship = node.relationship;
-        for (InstanceState parent : parents) {
-            if (RelationshipLoader.mayInstall(parent, relationship, statement)) {
-                relationship.set(parent.object(), relationship.collection() ? Assign.newCollection(relationship, List.of()) : null);
+        Object statement = reader.token();
+        return Rows.after(parents -> {
+            for (InstanceState parent : parents) {
+                if (RelationshipLoader.mayInstall(parent, relationship, statement)) {
+                    relationship.set(parent.object(), relationship.collection() ? Assign.newCollection(relationship, List.of()) : null);
+                }
             }
-        }
+        });
     }
 }

@@ -1,9 +1,19 @@
 package dev.tenon.loading;
 
+import dev.tenon.sql.Param;
+import java.util.List;
+import java.util.function.Supplier;
+
 /**
- * Where a node's parents came from: the bare parent query that subquery loading nests (null when the parents
- * were not produced by a query of their own, e.g. by a join, and subquery loading falls back to selectin).
+ * The query a node's parents came from, for subquery loading, which nests it: its shape (what its compiled
+ * statements are cached by), a way to build the bare parent query (filters, order, limit; no eager joins), and the
+ * values the query binds. {@link #NONE} when the parents were not produced by a query of their own (reached by a
+ * join, or loaded by a secondary statement); subquery loading then falls back to loading by keys.
  */
-record ParentSource(java.util.function.Supplier<CompiledQuery.Core> core) {
-    static final ParentSource NONE = new ParentSource(null);
+record ParentSource(Object shape, Supplier<CompiledQuery.Core> core, List<Param> params) {
+    static final ParentSource NONE = new ParentSource(null, null, List.of());
+
+    boolean isQuery() {
+        return core != null;
+    }
 }

@@ -1,7 +1,6 @@
 package dev.tenon.loading;
 
 import dev.tenon.TenonException;
-import dev.tenon.annotation.Lazy;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
@@ -10,23 +9,27 @@ import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.query.Condition;
 import dev.tenon.query.Query;
 import dev.tenon.sql.ColumnRef;
+import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.FromItem;
 import dev.tenon.sql.Select;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a {@link Query} into a {@link Select}: the root table and its columns, WHERE and ORDER BY over
- * attribute paths, LIMIT/OFFSET, and the LEFT OUTER JOINs of joined eager loading. When a joined collection
- * meets a LIMIT, the parent query is wrapped as a subquery so that the limit counts parents, not rows.
+ * Turns a {@link Query} into SQL, once per shape: the root table and its columns, WHERE and ORDER BY over attribute
+ * paths, LIMIT/OFFSET, and whatever the strategies of the plan add ({@link RelationshipLoader#shape}). When a
+ * strategy repeats parents over rows (a joined collection) and the query has a LIMIT, the parent query is nested as a
+ * subquery so that the limit counts parents, not rows. The values are not part of the compiled statement: each
+ * condition value becomes a parameter whose column is recorded, and {@link QueryValues} binds them per execution.
  */
 final class QueryCompiler {
     private final Metadata metadata;
+    private final Dialect dialect;
 
-    QueryCompiler(Metadata metadata) {
+    QueryCompiler(Metadata metadata, Dialect dialect) {
         this.metadata = metadata;
+        this.dialect = dialect;
     }
 
     CompiledQuery compile(Query<?> query) {
@@ -36,7 +39,7 @@ final class QueryCompiler {
         CompiledQuery.Core core = core(query, entity, aliases);
         Select select;
         String rootAlias;
-        boolean wrap = (query.limit() != null || query.offset() != null) && hasJoinedCollection(plan);
+        boolean wrap = (query.limit() != null || query.offset() != null) && repeatsParents(plan);
         if (wrap) {
             rootAlias = "anon_1";
             Select inner = core.select();
@@ -54,13 +57,33 @@ final class QueryCompiler {
             select = core.select();
             rootAlias = core.rootAlias();
         }
-        plan.alias = rootAlias;
-        plan.firstColumn = select.items().size() + 1;
-        for (ColumnModel column : entity.columns()) {
-            select.select(Expression.column(rootAlias, column), null);
+        Layout layout = new Layout();
+        new StatementShaper(select, aliases, layout).read(plan, rootAlias, true);
+        return new CompiledQuery(select.toBoundSql(dialect).sql(), plan, layout.seal(), core.slots(),
+                () -> core(query, entity, new Aliases()));
+    }
+
+    /** Whether a strategy of the plan repeats the root over rows. */
+    private static boolean repeatsParents(LoadNode plan) {
+        return plan.children.stream().anyMatch(QueryCompiler::repeats);
+    }
+
+    /** Whether {@code node}'s strategy repeats its parent over rows, asking the strategies below it in turn. */
+    static boolean repeats(LoadNode node) {
+        return Loaders.of(node.strategy).repeatsParents(node, QueryCompiler::repeats);
+    }
+
+    /** The statement counting a query's rows: its bare parent query, nested. */
+    CompiledQuery count(Query<?> query) {
+        EntityModel entity = metadata.entity(query.type());
+        CompiledQuery.Core core = core(query, entity, new Aliases());
+        core.select().orderTerms().clear();
+        for (ColumnModel column : entity.primaryKey()) {
+            core.select().select(Expression.column(core.rootAlias(), column), null);
         }
-        addJoined(select, plan, aliases, true);
-        return new CompiledQuery(select, plan, () -> core(query, entity, new Aliases()));
+        Select count = new Select().from(new FromItem.SubqueryRef(core.select(), "anon_1"));
+        count.select(Expression.raw("COUNT(*)"), null);
+        return new CompiledQuery(count.toBoundSql(dialect).sql(), null, new Layout().seal(), core.slots(), null);
     }
 
     /** The parent query alone: root table, path joins, WHERE, ORDER BY, LIMIT/OFFSET; no columns yet. */
@@ -68,8 +91,9 @@ final class QueryCompiler {
         String alias = aliases.next(entity.table().name());
         Select select = new Select().from(new FromItem.TableRef(entity.table(), alias));
         PathResolver paths = new PathResolver(select, alias, entity, aliases);
+        List<ColumnModel> slots = new ArrayList<>();
         for (Condition condition : query.conditions()) {
-            select.where(condition(condition, paths));
+            select.where(condition(condition, paths, slots));
         }
         if (query.parent() != null) {
             restrictToParent(select, alias, query.parent(), aliases);
@@ -78,85 +102,44 @@ final class QueryCompiler {
             select.orderBy(paths.resolve(order.path()), order.descending());
         }
         select.limit(query.limit()).offset(query.offset());
-        return new CompiledQuery.Core(select, alias);
+        return new CompiledQuery.Core(select, alias, slots);
     }
 
-    private static Expression condition(Condition condition, PathResolver paths) {
+    /**
+     * A condition's SQL, with the column of each of its values recorded in {@code slots} in the order they are bound.
+     * The values written here are the first execution's; the compiled statement keeps only the text.
+     */
+    private static Expression condition(Condition condition, PathResolver paths, List<ColumnModel> slots) {
         if (condition instanceof Condition.Compare compare) {
             ColumnRef column = paths.resolve(compare.path());
-            if (compare.value() == null) {
-                throw new TenonException("Comparing '" + compare.path() + "' " + compare.op() + " null matches nothing in SQL; use isNull(\""
-                        + compare.path() + "\")");
-            }
-            Object value = typed(compare.path(), column.column(), compare.value());
+            slots.add(column.column());
+            Object value = QueryValues.typed(compare.path(), column.column(), compare.value(), compare.op());
             return Expression.compare(column, compare.op(), Expression.value(value, column.column().type()));
         }
         if (condition instanceof Condition.In in) {
             ColumnRef column = paths.resolve(in.path());
-            List<Object> values = new ArrayList<>(in.values().size());
-            in.values().forEach(value -> values.add(typed(in.path(), column.column(), value)));
-            return Expression.in(column, column.column().type(), values);
+            slots.add(column.column());
+            return Expression.in(column, column.column().type(), QueryValues.typed(in.path(), column.column(), in.values()));
         }
         if (condition instanceof Condition.Like like) {
             ColumnRef column = paths.resolve(like.path());
             if (column.column().type().javaType() != String.class) {
                 throw new TenonException("like(\"" + like.path() + "\", ...): '" + like.path() + "' is "
-                        + withArticle(box(column.column().type().javaType())) + "; LIKE matches String attributes only");
+                        + QueryValues.withArticle(QueryValues.box(column.column().type().javaType())) + "; LIKE matches String attributes only");
             }
+            slots.add(column.column());
             return Expression.like(column, Expression.value(like.pattern(), null));
         }
         if (condition instanceof Condition.IsNull isNull) {
             return Expression.isNull(paths.resolve(isNull.path()));
         }
         if (condition instanceof Condition.And and) {
-            return Expression.and(and.terms().stream().map(term -> condition(term, paths)).toList());
+            return Expression.and(and.terms().stream().map(term -> condition(term, paths, slots)).toList());
         }
         if (condition instanceof Condition.Or or) {
-            return Expression.or(or.terms().stream().map(term -> condition(term, paths)).toList());
+            return Expression.or(or.terms().stream().map(term -> condition(term, paths, slots)).toList());
         }
-        return Expression.not(condition(((Condition.Not) condition).term(), paths));
-    }
-
-    /**
-     * The value as the column's Java type. A number of another type is converted when no digit is lost
-     * ({@code gt("sal", 1000)} on a BigDecimal column), so that queries read naturally and an array of keys binds
-     * with one element type; anything else of the wrong type fails here rather than in the driver.
-     */
-    private static Object typed(String path, ColumnModel column, Object value) {
-        Class<?> expected = box(column.type().javaType());
-        if (value == null || expected.isInstance(value)) {
-            return value;
-        }
-        if (value instanceof Number number && Number.class.isAssignableFrom(expected)) {
-            try {
-                BigDecimal exact = number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
-                if (expected == BigDecimal.class) {
-                    return exact;
-                } else if (expected == Integer.class) {
-                    return exact.intValueExact();
-                } else if (expected == Long.class) {
-                    return exact.longValueExact();
-                } else if (expected == Short.class) {
-                    return exact.shortValueExact();
-                } else if (expected == Double.class) {
-                    return exact.doubleValue();
-                }
-            } catch (ArithmeticException | NumberFormatException e) {
-                // Falls through to the error below: the value does not fit the column's type.
-            }
-        }
-        // The value itself stays out of the message, as the database's row values do: it may be a secret.
-        throw new TenonException("'" + path + "' is " + withArticle(expected) + ", but the query compares it with "
-                + withArticle(value.getClass()));
-    }
-
-    private static String withArticle(Class<?> type) {
-        String name = type.getSimpleName();
-        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
-    }
-
-    private static Class<?> box(Class<?> type) {
-        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        return Expression.not(condition(((Condition.Not) condition).term(), paths, slots));
     }
 
     /** The children of one parent: a dynamic relationship's query, and session.related(...). */
@@ -180,48 +163,5 @@ final class QueryCompiler {
                     Expression.value(key.get(i), matchColumns.get(i).type())));
         }
         select.where(Expression.and(terms));
-    }
-
-    /** Whether a joined collection hangs below {@code node}, at any depth through joined steps: rows then repeat parents. */
-    static boolean hasJoinedCollection(LoadNode node) {
-        for (LoadNode child : node.children) {
-            if (child.strategy == Lazy.JOINED && (child.relationship.collection() || hasJoinedCollection(child))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The joins and columns of joined eager loading, depth first. An inner join is used only for a mandatory
-     * many-to-one whose parent is itself reached by inner joins: under an outer join it would drop parents.
-     */
-    static void addJoined(Select select, LoadNode node, Aliases aliases, boolean innerAllowed) {
-        for (LoadNode child : node.children) {
-            if (child.strategy != Lazy.JOINED) {
-                continue;
-            }
-            RelationshipModel relationship = child.relationship;
-            boolean inner = innerAllowed && relationship.direction() == Direction.MANY_TO_ONE && relationship.foreignKey().mandatory();
-            child.alias = aliases.next(child.entity.table().name());
-            if (relationship.direction() == Direction.MANY_TO_MANY) {
-                String link = aliases.next(relationship.secondary().name());
-                select.join(true, new FromItem.TableRef(relationship.secondary(), link),
-                        Expression.joinOn(node.alias, relationship.ownerColumns(), link, relationship.remoteColumns()));
-                select.join(true, new FromItem.TableRef(child.entity.table(), child.alias), Expression.joinOn(link,
-                        relationship.secondaryForeignKey().columns(), child.alias, relationship.secondaryForeignKey().targetColumns()));
-            } else {
-                select.join(!inner, new FromItem.TableRef(child.entity.table(), child.alias),
-                        Expression.joinOn(node.alias, relationship.ownerColumns(), child.alias, relationship.remoteColumns()));
-            }
-            child.firstColumn = select.items().size() + 1;
-            for (ColumnModel column : child.entity.columns()) {
-                select.select(Expression.column(child.alias, column), null);
-            }
-            for (RelationshipModel.Order order : relationship.orderBy()) {
-                select.orderBy(Expression.column(child.alias, order.column()), order.descending());
-            }
-            addJoined(select, child, aliases, inner);
-        }
     }
 }

@@ -5,10 +5,7 @@ import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.proxy.Loader;
-import dev.tenon.proxy.RelationList;
-import dev.tenon.proxy.RelationSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code lazy = RAISE}: any access to the relationship fails, naming the eager option to use instead. Makes
@@ -16,8 +13,17 @@ import java.util.Set;
  */
 final class RaiseLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
-        RelationshipModel relationship = node.relationship;
+    public boolean eager() {
+        return false;
+    }
+
+    @Override
+    public Rows rows(Loading loading, LoadNode node, RowReader reader, ParentSource source) {
+        Object statement = reader.token();
+        return Rows.after(parents -> install(node.relationship, parents, statement));
+    }
+
+    private static void install(RelationshipModel relationship, List<InstanceState> parents, Object statement) {
         Loader raise = () -> {
             throw new LazyLoadException(relationship + " is not loaded and its strategy is RAISE: load it with the query, "
                     + "e.g. .options(Load.selectin(\"" + relationship.name() + "\")) or .options(Load.joined(\"" + relationship.name() + "\"))");
@@ -27,7 +33,7 @@ final class RaiseLoader implements RelationshipLoader {
                 continue;
             }
             if (relationship.collection()) {
-                relationship.set(parent.object(), relationship.collectionType() == Set.class ? RelationSet.lazy(raise) : RelationList.lazy(raise));
+                relationship.set(parent.object(), Assign.lazyCollection(relationship, raise));
             } else if (relationship.direction() != Direction.MANY_TO_ONE || Keys.targetKey(parent.object(), relationship) != null) {
                 parent.defer(relationship, state -> raise.load());
             } else {

@@ -1,44 +1,62 @@
 package dev.tenon.loading;
 
-import dev.tenon.annotation.Lazy;
 import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.RelationshipModel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The statements a database's sessions compile once and share, as Hibernate's persisters keep their load-by-id
- * SQL: today the load of one object by its key ({@code session.get}), per entity. A session is opened for a few
- * lookups, often one; compiling the query and writing its SQL cost about a tenth of a lookup on H2.
+ * The statements a database's sessions compile once and share, as Hibernate's persisters keep their SQL: every query
+ * by its shape (its values left out), the load of one object by its key ({@code session.get}) per entity, the
+ * secondary statements of the strategies (children by keys, the subquery of a query shape), and the plan of each
+ * relationship loaded on its own. A session is opened for a few lookups, often one, and a lazy load runs once per
+ * parent touched: compiling and writing the SQL each time cost about a tenth of a lookup on H2.
  *
- * <p>Only a plan that no execution changes is shared across sessions and threads: one whose relationships are
- * loaded lazily or joined. A selectin or subquery load writes its own statement, and records its aliases in the
- * plan as it runs, so such a plan is compiled per call.
+ * <p>What is cached is never written after it is compiled (plans, layouts, SQL text), so one instance serves every
+ * session and thread of a database. The number of entries is bounded by the application's query shapes.
  */
 public final class StatementCache {
-    /** The SQL of a get, with the key columns' values as its parameters in key order, and the plan to read it by. */
-    record ByKey(String sql, LoadNode root) {
+    private final Map<Object, CompiledQuery> queries = new ConcurrentHashMap<>();
+    private final Map<EntityModel, CompiledQuery> byKey = new ConcurrentHashMap<>();
+    private final Map<Object, SecondaryStatement> secondary = new ConcurrentHashMap<>();
+    private final Map<RelationshipModel, LoadNode> plans = new ConcurrentHashMap<>();
+
+    /** A query's statement by its shape, compiled by {@code compile} the first time. */
+    CompiledQuery query(Object shape, Supplier<CompiledQuery> compile) {
+        return get(queries, shape, compile);
     }
 
-    private final Map<EntityModel, ByKey> byKey = new ConcurrentHashMap<>();
-
-    ByKey byKey(EntityModel entity) {
-        return byKey.get(entity);
+    /** The statement that loads one object of {@code entity} by its key. */
+    CompiledQuery byKey(EntityModel entity, Supplier<CompiledQuery> compile) {
+        return get(byKey, entity, compile);
     }
 
-    void byKey(EntityModel entity, ByKey statement) {
-        byKey.putIfAbsent(entity, statement);
+    /** A strategy's secondary statement by its shape. */
+    SecondaryStatement secondary(Object shape, Supplier<SecondaryStatement> compile) {
+        return get(secondary, shape, compile);
     }
 
-    /** Whether running {@code node}'s plan leaves it as it is. */
-    static boolean shareable(LoadNode node) {
-        for (LoadNode child : node.children) {
-            boolean changesAsItRuns = child.strategy == Lazy.SELECTIN || child.strategy == Lazy.SUBQUERY
-                    || child.strategy == Lazy.SELECT && !child.children.isEmpty()
-                    || child.strategy == Lazy.JOINED && !shareable(child);
-            if (changesAsItRuns) {
-                return false;
+    /** The plan of a relationship loaded on its own. */
+    LoadNode plan(RelationshipModel relationship, Supplier<LoadNode> plan) {
+        return get(plans, relationship, plan);
+    }
+
+    /** How many statements and plans are cached: bounded by the shapes the application uses. */
+    public int size() {
+        return queries.size() + byKey.size() + secondary.size() + plans.size();
+    }
+
+    // Not computeIfAbsent: compiling may fail (a bad path), and may compile a nested statement into the same map.
+    private static <K, V> V get(Map<K, V> map, K key, Supplier<V> compile) {
+        V found = map.get(key);
+        if (found == null) {
+            found = compile.get();
+            V raced = map.putIfAbsent(key, found);
+            if (raced != null) {
+                found = raced;
             }
         }
-        return true;
+        return found;
     }
 }

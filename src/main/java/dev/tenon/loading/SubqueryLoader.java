@@ -10,27 +10,56 @@ import dev.tenon.sql.Select;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Subquery eager loading: one secondary statement joins the children to the parents' own query, nested as a
  * subquery with its filters, order and limit:
  * {@code SELECT emp... FROM (SELECT dept.deptno FROM dept WHERE ...) anon_1 JOIN emp ON emp.deptno = anon_1.k_1}.
- * No key list is bound, whatever the number of parents: useful when the parent query is complex or large.
- * Parents that were not produced by a query of their own (reached by a join) are loaded by selectin instead.
+ * No key list is bound, whatever the number of parents: useful when the parent query is complex or large. It binds
+ * the parent query's own values, and is compiled once per shape of parent query. Parents that were not produced by
+ * a query of their own (reached by a join) are loaded by keys instead. A stream cannot use it: each chunk would run
+ * the whole parent query again.
  */
 final class SubqueryLoader implements RelationshipLoader {
     @Override
-    public void load(LoadContext context, LoadNode node, List<InstanceState> parents, Object statement, ParentSource source) {
+    public boolean eager() {
+        return true;
+    }
+
+    @Override
+    public String streamRefusal(LoadNode node, Predicate<LoadNode> repeats) {
+        return "each chunk of the stream would run the whole parent query again";
+    }
+
+    @Override
+    public Rows rows(Loading loading, LoadNode node, RowReader reader, ParentSource source) {
+        return Rows.after(parents -> load(loading, node, parents, source));
+    }
+
+    private static void load(Loading loading, LoadNode node, List<InstanceState> parents, ParentSource source) {
         RelationshipModel relationship = node.relationship;
         List<InstanceState> todo = parents.stream().filter(parent -> !parent.isLoaded(relationship)).toList();
         if (todo.isEmpty()) {
             return;
         }
-        if (source.core() == null) {
-            ChildrenByKeys.load(context, node, todo, node.batchSize(context));
+        if (!source.isQuery()) {
+            ChildrenByKeys.load(loading, node, todo, node.batchSize(loading.context().selectinBatchSize()));
             return;
         }
-        CompiledQuery.Core core = source.core().get();
+        SecondaryStatement statement = loading.statement(List.of(SubqueryLoader.class, node, source.shape()),
+                () -> compile(loading, node, source.core().get()));
+        Map<Object, List<Object>> children = loading.run(statement, source.params());
+        List<ColumnModel> ownerColumns = relationship.ownerColumns();
+        for (InstanceState parent : todo) {
+            Object key = Keys.identity(Keys.values(parent.object(), ownerColumns));
+            Assign.members(parent, relationship, key == null ? List.of() : children.getOrDefault(key, List.of()));
+        }
+    }
+
+    /** The children joined to the parent query, which selects the relationship's owner columns as k_1, k_2, .... */
+    private static SecondaryStatement compile(Loading loading, LoadNode node, CompiledQuery.Core core) {
+        RelationshipModel relationship = node.relationship;
         Select parentQuery = core.select();
         List<ColumnModel> ownerColumns = relationship.ownerColumns();
         for (int i = 0; i < ownerColumns.size(); i++) {
@@ -56,12 +85,7 @@ final class SubqueryLoader implements RelationshipLoader {
         } else {
             select.join(false, new FromItem.TableRef(node.entity.table(), alias), joinOn(keyRefs, alias, relationship.remoteColumns()));
         }
-        SecondaryQuery.selectChild(select, node, alias, aliases);
-        Map<Object, List<Object>> children = SecondaryQuery.run(context, node, select, keyRefs, ownerColumns, ParentSource.NONE);
-        for (InstanceState parent : todo) {
-            Object key = Keys.identity(Keys.values(parent.object(), ownerColumns));
-            Assign.members(parent, relationship, key == null ? List.of() : children.getOrDefault(key, List.of()));
-        }
+        return loading.compile(node, select, aliases, alias, keyRefs, ownerColumns);
     }
 
     private static Expression joinOn(List<Expression> keys, String alias, List<ColumnModel> columns) {

@@ -150,6 +150,17 @@ public final class Load {
         return path;
     }
 
+    /** Two options are equal when their paths are: same steps, strategies and batch sizes. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Load load && path.equals(load.path);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode();
+    }
+
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Load");

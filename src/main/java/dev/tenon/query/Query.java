@@ -38,9 +38,10 @@ public final class Query<T> {
     private final Integer limit;
     private final Integer offset;
     private final Parent parent;
+    private final boolean readOnly;
 
     private Query(Class<T> type, QueryRunner runner, List<Condition> conditions, List<Order> orders, List<Load> options,
-                  Integer limit, Integer offset, Parent parent) {
+                  Integer limit, Integer offset, Parent parent, boolean readOnly) {
         this.type = type;
         this.runner = runner;
         this.conditions = List.copyOf(conditions);
@@ -49,23 +50,24 @@ public final class Query<T> {
         this.limit = limit;
         this.offset = offset;
         this.parent = parent;
+        this.readOnly = readOnly;
     }
 
     /** A query over every row of {@code type}, run by {@code runner}. */
     public static <T> Query<T> of(Class<T> type, QueryRunner runner) {
-        return new Query<>(type, runner, List.of(), List.of(), List.of(), null, null, null);
+        return new Query<>(type, runner, List.of(), List.of(), List.of(), null, null, null, false);
     }
 
     /** A copy restricted to the children of {@code parent} through {@code relationship}. */
     public Query<T> childrenOf(RelationshipModel relationship, Object parentObject) {
-        return new Query<>(type, runner, conditions, orders, options, limit, offset, new Parent(relationship, parentObject));
+        return new Query<>(type, runner, conditions, orders, options, limit, offset, new Parent(relationship, parentObject), readOnly);
     }
 
     /** ANDs conditions into the WHERE clause. */
     public Query<T> where(Condition... more) {
         List<Condition> all = new ArrayList<>(conditions);
         all.addAll(nonNull(more, "where", "condition"));
-        return new Query<>(type, runner, all, orders, options, limit, offset, parent);
+        return new Query<>(type, runner, all, orders, options, limit, offset, parent, readOnly);
     }
 
     /**
@@ -86,7 +88,7 @@ public final class Query<T> {
             }
             all.add(new Order(words[0], words.length == 2 && words[1].equalsIgnoreCase("desc")));
         }
-        return new Query<>(type, runner, conditions, all, options, limit, offset, parent);
+        return new Query<>(type, runner, conditions, all, options, limit, offset, parent, readOnly);
     }
 
     /** At most {@code rows} results; with a joined collection, {@code rows} parents. */
@@ -94,7 +96,7 @@ public final class Query<T> {
         if (rows < 0) {
             throw new IllegalArgumentException("limit must not be negative, was " + rows);
         }
-        return new Query<>(type, runner, conditions, orders, options, rows, offset, parent);
+        return new Query<>(type, runner, conditions, orders, options, rows, offset, parent, readOnly);
     }
 
     /** Skips {@code rows} results (parents, with a joined collection). */
@@ -102,14 +104,30 @@ public final class Query<T> {
         if (rows < 0) {
             throw new IllegalArgumentException("offset must not be negative, was " + rows);
         }
-        return new Query<>(type, runner, conditions, orders, options, limit, rows, parent);
+        return new Query<>(type, runner, conditions, orders, options, limit, rows, parent, readOnly);
+    }
+
+    /**
+     * A copy whose results are not tracked by the session: plain objects for a report, an export or an API response,
+     * read without the bookkeeping of the unit of work. Identity is still resolved within the one result (two rows of
+     * the same department give one object), relationships load by the same strategies (a lazy one while the session
+     * is open), and the objects are never flushed: <b>a change made to them is not written</b>. To change an object,
+     * load it with a tracking query.
+     */
+    public Query<T> readOnly() {
+        return new Query<>(type, runner, conditions, orders, options, limit, offset, parent, true);
+    }
+
+    /** Whether the results are read-only, not tracked by the session. */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** Adds loader options. */
     public Query<T> options(Load... more) {
         List<Load> all = new ArrayList<>(options);
         all.addAll(nonNull(more, "options", "option"));
-        return new Query<>(type, runner, conditions, orders, all, limit, offset, parent);
+        return new Query<>(type, runner, conditions, orders, all, limit, offset, parent, readOnly);
     }
 
     /** The arguments of a builder call, refused with a message naming the call when they or one of them is null. */

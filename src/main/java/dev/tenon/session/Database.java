@@ -84,6 +84,14 @@ public final class Database extends Engine {
         return this;
     }
 
+    /**
+     * How many compiled statements and load plans the sessions of this database share: one per query shape the
+     * application has run (values left out), per entity looked up by key, and per secondary statement of a strategy.
+     */
+    public int cachedStatements() {
+        return statements.size();
+    }
+
     /** {@code Ddl.of(metadata).createAll(this)}: creates what does not exist yet; returns the DDL that ran. */
     public List<String> createAll(Metadata metadata) {
         return Ddl.of(metadata).createAll(this);

@@ -9,6 +9,8 @@ import dev.tenon.loading.NPlusOneDetector;
 import dev.tenon.loading.QueryExecutor;
 import dev.tenon.loading.StatementCache;
 import dev.tenon.metadata.Metadata;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a session is made of, handed to its helpers and its loaders instead of the session itself: the mapping,
@@ -27,6 +29,8 @@ final class SessionContext implements LoadContext {
     private SessionQueries queries;
     private SessionQueries flushReads;
     private boolean open = true;
+    /** The identity maps of the session's read-only results, let go with the session. */
+    private final List<IdentityMap> readOnlyMaps = new ArrayList<>();
 
     SessionContext(Metadata metadata, SessionOptions options, Ownership ownership, StatementCache statements, Transaction transaction) {
         this.metadata = metadata;
@@ -71,6 +75,13 @@ final class SessionContext implements LoadContext {
     }
 
     @Override
+    public IdentityMap readOnlyMap() {
+        IdentityMap map = new IdentityMap(ownership);
+        readOnlyMaps.add(map);
+        return map;
+    }
+
+    @Override
     public Metadata metadata() {
         return metadata;
     }
@@ -92,8 +103,11 @@ final class SessionContext implements LoadContext {
         return open;
     }
 
+    /** The session is over: so are its read-only results, whose objects are detached like the others. */
     void closed() {
         open = false;
+        readOnlyMaps.forEach(IdentityMap::close);
+        readOnlyMaps.clear();
     }
 
     @Override

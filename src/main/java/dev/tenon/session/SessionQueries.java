@@ -42,6 +42,11 @@ final class SessionQueries implements QueryRunner {
         return guard.call(() -> loader.getByKey(entity, key));
     }
 
+    /** Gives an object added back to the session a lazy load of a relationship it had not loaded. */
+    void reattach(dev.tenon.identity.InstanceState state, dev.tenon.metadata.RelationshipModel relationship) {
+        loader.reattach(state, relationship);
+    }
+
     /** Reloads an object's columns; false when its row is gone. */
     boolean refresh(dev.tenon.identity.InstanceState state) {
         return guard.call(() -> loader.refresh(state));

@@ -9,7 +9,7 @@ import dev.tenon.loading.model.Lesson;
 import dev.tenon.loading.model.Seed;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.query.Load;
-import dev.tenon.query.Query;
+import dev.tenon.query.Condition;
 import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.StatementLog;
@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code session.get} compiles its statement once per entity and database and shares it between sessions, when
- * running its plan leaves the plan unchanged; each get is still one statement that reads the row it names.
+ * {@code session.get} compiles its statement once per entity and database and shares it between sessions, as every
+ * query shape and every secondary statement is; each get is still one statement that reads the row it names.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.tenon.testing.Backend#all")
@@ -65,14 +65,29 @@ class GetByKeyTest {
     }
 
     @Test
-    void aPlanWithLazyOrJoinedRelationshipsIsSharedOneThatRunsMoreStatementsIsNot() {
-        QueryCompiler compiler = new QueryCompiler(db.metadata());
+    void everyQueryShapeIsCompiledOnceAndSharedWithOtherValuesStrategiesAndSessions() {
+        Runnable shapes = () -> {
+            try (Session session = db.database().openSession(db.metadata())) {
+                session.select(Dept.class).options(Load.selectin("employees")).where(Condition.gt("deptno", 10)).list();
+                session.select(Dept.class).options(Load.subquery("employees")).limit(2).list();
+                session.select(Dept.class).options(Load.joined("employees").thenSelectin("manager")).list();
+                session.get(Emp.class, 7369).department.employees.size();
+            }
+        };
+        shapes.run();
+        int compiled = db.database().cachedStatements();
+        List<String> first = List.copyOf(log.sql());
+        log.clear();
 
-        assertThat(StatementCache.shareable(compiler.compile(Query.of(Dept.class, null)).root())).isTrue();
-        assertThat(StatementCache.shareable(compiler.compile(Query.of(Dept.class, null).options(Load.joined("employees"))).root())).isTrue();
-        assertThat(StatementCache.shareable(compiler.compile(Query.of(Dept.class, null).options(Load.selectin("employees"))).root())).isFalse();
-        assertThat(StatementCache.shareable(compiler.compile(Query.of(Dept.class, null).options(Load.subquery("employees"))).root())).isFalse();
-        assertThat(StatementCache.shareable(compiler.compile(
-                Query.of(Dept.class, null).options(Load.joined("employees").thenSelectin("manager"))).root())).isFalse();
+        try (Session session = db.database().openSession(db.metadata())) {
+            List<Dept> depts = session.select(Dept.class).options(Load.selectin("employees")).where(Condition.gt("deptno", 20)).list();
+            assertThat(depts).extracting(dept -> dept.deptno).containsExactlyInAnyOrder(30, 40);
+            assertThat(depts).filteredOn(dept -> dept.deptno == 30).singleElement().satisfies(dept -> assertThat(dept.employees).hasSize(6));
+        }
+        shapes.run();
+
+        assertThat(compiled).as("statements compiled by the first run: four query shapes and their secondary statements").isGreaterThan(4);
+        assertThat(db.database().cachedStatements()).as("nothing compiled again for other values or in other sessions").isEqualTo(compiled);
+        assertThat(log.sql().subList(2, log.sql().size())).isEqualTo(first);
     }
 }

@@ -1,0 +1,127 @@
+package dev.tenon.loading;
+
+import dev.tenon.identity.InstanceState;
+import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.sql.BoundSql;
+import dev.tenon.sql.Expression;
+import dev.tenon.sql.Param;
+import dev.tenon.sql.Select;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The loader engine of one session (or of one read-only result): runs compiled statements, assembles their rows
+ * ({@link ResultAssembler}), and serves the strategies what they ask ({@link Loading}): the plans of lazy loads and
+ * their secondary statements, compiled once in the database's {@link StatementCache}.
+ */
+final class LoadingEngine implements Loading {
+    private final LoadContext context;
+    private final StatementCache cache;
+
+    LoadingEngine(LoadContext context) {
+        this.context = context;
+        this.cache = context.statements();
+    }
+
+    @Override
+    public LoadContext context() {
+        return context;
+    }
+
+    @Override
+    public LoadNode planOf(RelationshipModel relationship) {
+        return cache.plan(relationship, () -> LoadPlanner.planRelationship(relationship));
+    }
+
+    @Override
+    public SecondaryStatement statement(Object key, Supplier<SecondaryStatement> compile) {
+        return cache.secondary(key, compile);
+    }
+
+    @Override
+    public SecondaryStatement compile(LoadNode node, Select select, Aliases aliases, String alias, List<Expression> keys,
+                                      List<ColumnModel> keyColumns) {
+        for (RelationshipModel.Order order : node.relationship.orderBy()) {
+            select.orderBy(Expression.column(alias, order.column()), order.descending());
+        }
+        Layout layout = new Layout();
+        new StatementShaper(select, aliases, layout).read(node, alias, false);
+        int firstKey = select.items().size() + 1;
+        for (Expression key : keys) {
+            select.select(key, null);
+        }
+        return new SecondaryStatement(select.toBoundSql(context.dialect()).sql(), node, layout.seal(), firstKey, keyColumns);
+    }
+
+    /** Runs a query's statement: the distinct root objects, in row order, with their relationships loaded. */
+    List<Object> run(CompiledQuery query, List<Param> params, ParentSource source, String origin) {
+        ResultAssembler assembler = assembler(query, source, origin);
+        context.transaction().query(new BoundSql(query.sql(), params), assembler::row);
+        assembler.finish();
+        return assembler.rootObjects();
+    }
+
+    /** An execution of a query's statement, whose rows the caller reads (a stream). */
+    ResultAssembler assembler(CompiledQuery query, ParentSource source, String origin) {
+        return new ResultAssembler(this, query.root(), query.layout(), source, origin);
+    }
+
+    /**
+     * Runs a secondary statement and sorts its rows by parent: each row carries, after the child's own columns, the
+     * key of the parent it belongs to.
+     */
+    @Override
+    public Map<Object, List<Object>> run(SecondaryStatement statement, List<Param> params) {
+        LoadNode node = statement.node();
+        ResultAssembler assembler = new ResultAssembler(this, node, statement.layout(), ParentSource.NONE, "load " + node.relationship);
+        Map<Object, List<Object>> byParent = new HashMap<>();
+        List<ColumnModel> keyColumns = statement.keyColumns();
+        int firstKey = statement.firstKey();
+        // A child seen for the first time in this statement cannot be in any parent's list yet; only a child that
+        // comes again (a many-to-many, or rows repeated by a joined collection below) needs looking up.
+        Map<Object, Set<Object>> seen = new HashMap<>();
+        context.transaction().query(new BoundSql(statement.sql(), params), row -> {
+            InstanceState child = assembler.row(row);
+            Object key = keyColumns.isEmpty() ? null : parentKey(row, keyColumns, firstKey);
+            if (child == null || key == null) {
+                return;
+            }
+            List<Object> members = byParent.computeIfAbsent(key, k -> new ArrayList<>());
+            Set<Object> known = assembler.rootWasNew() ? seen.get(key) : seen.computeIfAbsent(key, k -> identitySet(members));
+            if (assembler.rootWasNew() || !known.contains(child.object())) {
+                members.add(child.object());
+                if (known != null) {
+                    known.add(child.object());
+                }
+            }
+        });
+        assembler.finish();
+        return byParent;
+    }
+
+    private static Object parentKey(ResultSet row, List<ColumnModel> keyColumns, int firstKey) throws SQLException {
+        if (keyColumns.size() == 1) {
+            return keyColumns.get(0).type().read(row, firstKey);
+        }
+        List<Object> values = new ArrayList<>(keyColumns.size());
+        for (int i = 0; i < keyColumns.size(); i++) {
+            values.add(keyColumns.get(i).type().read(row, firstKey + i));
+        }
+        return Keys.identity(values);
+    }
+
+    private static Set<Object> identitySet(List<Object> members) {
+        Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(members);
+        return set;
+    }
+}
