@@ -29,7 +29,7 @@ public final class IdentityMap {
     private final Ownership ownership;
     private long sequence;
     /** What the states of {@link Tracked} objects name as their holder: replaced when every object leaves at once. */
-    private Epoch epoch = new Epoch(this);
+    private Epoch epoch;
     /**
      * The states that may have something to flush: pending, deleted, or written to since the last flush. A flush
      * visits these and no other, so that a session that loaded many rows and changed few flushes in the time of few.
@@ -44,15 +44,34 @@ public final class IdentityMap {
     static final class Epoch {
         volatile boolean current = true;
         final IdentityMap map;
+        /** Whether the map tracks its objects for a unit of work; a read-only result's map does not. */
+        final boolean tracks;
 
         Epoch(IdentityMap map) {
             this.map = map;
+            this.tracks = map.tracks;
         }
     }
 
+    private final boolean tracks;
+
     /** A map for one session of the database whose sessions share {@code ownership}; open until {@link #close}. */
     public IdentityMap(Ownership ownership) {
+        this(ownership, true);
+    }
+
+    private IdentityMap(Ownership ownership, boolean tracks) {
         this.ownership = ownership;
+        this.tracks = tracks;
+        this.epoch = new Epoch(this);
+    }
+
+    /**
+     * A map for the objects of one read-only result: identity within the result, and no unit of work. To every
+     * session its objects are detached, rows that exist: adding one to a session makes it persistent there.
+     */
+    public static IdentityMap forReadOnlyResult(Ownership ownership) {
+        return new IdentityMap(ownership, false);
     }
 
     /** The object with this identity, or null. */

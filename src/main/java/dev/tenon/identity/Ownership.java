@@ -25,7 +25,8 @@ public final class Ownership {
         // The state on the object names the epoch of its holder; a map that lets the object go ends the epoch or
         // marks the state removed.
         InstanceState state = InstanceState.carriedBy(object);
-        return state != null && state.holder != null && state.holder.current && !state.removed && !self.isCurrent(state.holder);
+        return state != null && state.holder != null && state.holder.current && state.holder.tracks && !state.removed
+                && !self.isCurrent(state.holder);
     }
 
     /**
@@ -55,11 +56,13 @@ public final class Ownership {
     /**
      * What became of an object's row, encoded as by {@link #encode}: recorded on the object when it left its session
      * alone; read off the state it still carries when its session let every object go at once by ending the epoch (see
-     * {@link IdentityMap#clear}). Null while the object never left a session.
+     * {@link IdentityMap#clear}), or held by a read-only result, which no session tracks. Null while the object never
+     * left a session.
      */
     private static Object departure(Tracked tracked) {
         Object departure = tracked.tenon$departure();
-        if (departure == null && tracked.tenon$state() instanceof InstanceState state && state.holder != null && !state.holder.current) {
+        if (departure == null && tracked.tenon$state() instanceof InstanceState state && state.holder != null
+                && (!state.holder.current || !state.holder.tracks)) {
             boolean exists = state.status() == Status.PERSISTENT || state.status() == Status.DELETED || state.status() == Status.DETACHED;
             departure = exists && state.id() != null ? encode(Row.EXISTS, state.databaseValues()) : null;
         }

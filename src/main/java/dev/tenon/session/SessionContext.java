@@ -76,7 +76,7 @@ final class SessionContext implements LoadContext {
 
     @Override
     public IdentityMap readOnlyMap() {
-        IdentityMap map = new IdentityMap(ownership);
+        IdentityMap map = IdentityMap.forReadOnlyResult(ownership);
         readOnlyMaps.add(map);
         return map;
     }
