@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class IdentityMap {
     private KeyTable byKey = new KeyTable();
+    /** Objects added without their key indexed yet, all of {@link #unindexedEntity} (see {@link #putUnindexed}). */
+    private List<InstanceState> unindexed = new ArrayList<>();
+    private EntityModel unindexedEntity;
     /** The result groups of this map's objects, let go with them so that a detached object does not pin its result. */
     private List<ResultGroup> groups = new ArrayList<>();
     private int tracked;
@@ -81,18 +84,50 @@ public final class IdentityMap {
 
     /** The object of {@code entity} with primary-key value {@code id}, or null. */
     public Object get(EntityModel entity, Object id) {
+        index(entity);
         InstanceState state = byKey.get(entity, id);
         return state == null ? null : state.object();
     }
 
     /** The state of the object of {@code entity} with primary-key value {@code id}, or null. */
     public InstanceState stateOf(EntityModel entity, Object id) {
+        index(entity);
         return byKey.get(entity, id);
     }
 
     /** Whether {@code state} is the one its identity maps to (a row deleted by a flush is no longer mapped). */
     public boolean maps(InstanceState state) {
+        index(state.entity());
         return state.id() != null && byKey.get(state.entity(), state.id()) == state;
+    }
+
+    /**
+     * Adds a persistent object whose identity the caller knows the map does not hold (a query's root rows, each a
+     * distinct key, read into a map that held nothing when the query began), leaving its key to be indexed on the
+     * first lookup of its entity: a large read whose objects are never looked up by key pays no index at all.
+     */
+    public void putUnindexed(InstanceState state) {
+        if (unindexedEntity != state.entity()) {
+            index();
+            unindexedEntity = state.entity();
+        }
+        add(state);
+        unindexed.add(state);
+    }
+
+    /** Indexes the keys {@link #putUnindexed} left when they are of {@code entity}. */
+    private void index(EntityModel entity) {
+        if (entity == unindexedEntity) {
+            index();
+        }
+    }
+
+    private void index() {
+        for (InstanceState state : unindexed) {
+            byKey.put(state);
+        }
+        unindexed.clear();
+        unindexedEntity = null;
     }
 
     /** Records a result group whose members are this map's objects, to be let go with them. */
@@ -158,6 +193,7 @@ public final class IdentityMap {
 
     /** Adds or re-keys an object with identity. */
     public void put(InstanceState state) {
+        index(state.entity());
         add(state);
         byKey.put(state);
     }
@@ -184,7 +220,7 @@ public final class IdentityMap {
             t.tenon$departure(null);
             tracked++;
         }
-        if (added && !state.listed) {
+        if (added && !state.listed && tracks) {
             order.add(state);
             state.listed = true;
             if (seenBefore) {
@@ -211,6 +247,7 @@ public final class IdentityMap {
             removed = 0;
         }
         if (state.id() != null) {
+            index(state.entity());
             byKey.remove(state);
         }
     }
@@ -265,6 +302,8 @@ public final class IdentityMap {
         }
         changed = new ArrayList<>();
         byKey = new KeyTable();
+        unindexed = new ArrayList<>();
+        unindexedEntity = null;
         for (ResultGroup group : groups) {
             group.release();
         }

@@ -11,17 +11,17 @@ import java.util.Set;
  */
 public final class ResultGroup {
     private List<InstanceState> members = new ChunkedList<>();
-    private final String origin;
+    private final Object origin;
     private final Object statement;
     /** The members as a set, built only when a member's own record cannot tell whether it is one already. */
     private Set<InstanceState> index;
     private boolean released;
 
     /**
-     * A group for the result of the statement described by {@code origin} (for messages); {@code statement} stands
-     * for that statement, shared by the groups of its other entities.
+     * A group for the result of the statement described by {@code origin}'s {@code toString()} (for messages, so
+     * written only when one is); {@code statement} stands for that statement, shared by the groups of its other entities.
      */
-    public ResultGroup(String origin, Object statement) {
+    public ResultGroup(Object origin, Object statement) {
         this.origin = origin;
         this.statement = statement;
     }
@@ -70,7 +70,7 @@ public final class ResultGroup {
 
     /** What produced the group, e.g. {@code "select Dept"}. */
     public String origin() {
-        return origin;
+        return String.valueOf(origin);
     }
 
     /** The statement the group belongs to. */

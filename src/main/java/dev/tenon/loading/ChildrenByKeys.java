@@ -99,7 +99,8 @@ final class ChildrenByKeys {
             }
             return loading.compile(node, select, aliases, alias, keyRefs, relationship.remoteColumns());
         });
-        return loading.run(statement, condition.params());
+        // One parent (a lazy load): every row is its child, and its key need not be read back from each.
+        return loading.run(statement, condition.params(), keys.size() == 1 ? keys.get(0) : null);
     }
 
     /** For a many-to-one: the targets not in the identity map yet, then each parent's reference from the map. */
@@ -126,7 +127,7 @@ final class ChildrenByKeys {
                 select.where(Expression.raw(condition.sql()));
                 return loading.compile(node, select, aliases, alias, List.of(), List.of());
             });
-            loading.run(statement, condition.params());
+            loading.run(statement, condition.params(), null);
         }
         for (InstanceState parent : parents) {
             Object key = Keys.targetKey(parent.object(), relationship);

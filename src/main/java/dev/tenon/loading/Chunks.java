@@ -74,7 +74,7 @@ final class Chunks<T> extends Spliterators.AbstractSpliterator<T> {
         if (exhausted) {
             return false;
         }
-        ResultAssembler assembler = engine.assembler(query, ParentSource.NONE, "stream " + query.root().entity.name());
+        ResultAssembler assembler = engine.assembler(query, ParentSource.NONE, new ResultAssembler.Origin("stream", query.root().entity.name()));
         int chunk = engine.context().selectinBatchSize();
         try {
             while (assembler.rootCount() < chunk) {

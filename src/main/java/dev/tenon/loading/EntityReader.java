@@ -20,49 +20,64 @@ final class EntityReader {
     }
 
     /**
-     * The object for the entity columns starting at {@code first}; null when its key columns are NULL (no match
-     * on an outer join). Objects built by this call are marked as created by {@code statement}. {@code buffer} holds
-     * as many values as the entity has columns.
+     * The identity of the entity in the row, its key columns starting at {@code first}: the value of a one-column key,
+     * an immutable list for a composite one; null when a key column is NULL (no match on an outer join).
      */
-    static InstanceState read(ResultSet row, EntityModel entity, int first, IdentityMap identityMap, Object statement,
-                              Object[] buffer) throws SQLException {
-        List<ColumnModel> columns = entity.columns();
+    static Object key(ResultSet row, EntityModel entity, int first) throws SQLException {
         List<ColumnModel> key = entity.primaryKey();
-        Object id;
-        Object[] parts = null;
         if (key.size() == 1) {
-            id = key.get(0).type().read(row, first + entity.primaryKeyPosition(0));
-            if (id == null) {
+            return key.get(0).type().read(row, first + entity.primaryKeyPosition(0));
+        }
+        Object[] parts = new Object[key.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = key.get(i).type().read(row, first + entity.primaryKeyPosition(i));
+            if (parts[i] == null) {
                 return null;
             }
-        } else {
-            parts = new Object[key.size()];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = key.get(i).type().read(row, first + entity.primaryKeyPosition(i));
-                if (parts[i] == null) {
-                    return null;
-                }
-            }
-            id = List.of(parts);
         }
+        return List.of(parts);
+    }
+
+    /**
+     * The object with identity {@code id} (see {@link #key}) for the entity columns starting at {@code first}. Objects
+     * built by this call are marked as created by {@code statement}. {@code buffer} holds as many values as the entity
+     * has columns.
+     */
+    static InstanceState read(ResultSet row, EntityModel entity, int first, Object id, IdentityMap identityMap, Object statement,
+                              Object[] buffer) throws SQLException {
         InstanceState existing = identityMap.stateOf(entity, id);
         if (existing != null) {
             return existing;
         }
+        return create(row, entity, first, id, identityMap, true, statement, buffer);
+    }
+
+    /**
+     * A new object for the entity columns starting at {@code first}, whose identity {@code id} the caller knows the
+     * identity map does not hold: persistent, marked as created by {@code statement}, put in the map with its key
+     * indexed at once or, when not {@code indexed}, on the first lookup of its entity.
+     */
+    static InstanceState create(ResultSet row, EntityModel entity, int first, Object id, IdentityMap identityMap, boolean indexed,
+                                Object statement, Object[] buffer) throws SQLException {
+        List<ColumnModel> key = entity.primaryKey();
         Object object = entity.newInstance();
         // The row's values pass through the caller's buffer on their way to the fields; no copy is kept (see
         // InstanceState), so one buffer serves every row of a statement.
         Object[] values = buffer;
         entity.columnAccess().fetch(row, first, values);
         for (int i = 0; i < key.size(); i++) {
-            values[entity.primaryKeyPosition(i)] = parts == null ? id : parts[i];
+            values[entity.primaryKeyPosition(i)] = key.size() == 1 ? id : ((List<?>) id).get(i);
         }
         write(entity, object, values);
         InstanceState state = new InstanceState(entity, object, Status.PERSISTENT);
         state.id(id);
         state.valuesLoaded();
         state.createdBy(statement);
-        identityMap.put(state);
+        if (indexed) {
+            identityMap.put(state);
+        } else {
+            identityMap.putUnindexed(state);
+        }
         if (entity.inPlaceColumns().length > 0) {
             state.markChanged();
         }

@@ -31,7 +31,7 @@ final class LazyLoader implements RelationshipLoader {
 
     @Override
     public Rows rows(Loading loading, LoadNode node, RowReader reader, ParentSource source) {
-        return new Installer(loading, node, reader.token());
+        return new Installer(loading, node, reader.token(), reader.reads(node.relationship.target()));
     }
 
     /**
@@ -53,8 +53,11 @@ final class LazyLoader implements RelationshipLoader {
         private Object lastValue;
         /** Whether a reference was deferred, which a later row of the same statement may have loaded after all. */
         private boolean deferredAny;
+        /** Whether the statement reads objects of the target's entity at all: else no later row can be the target. */
+        private final boolean targetsRead;
 
-        Installer(Loading loading, LoadNode node, Object statement) {
+        Installer(Loading loading, LoadNode node, Object statement, boolean targetsRead) {
+            this.targetsRead = targetsRead;
             this.loading = loading;
             this.context = loading.context();
             this.node = node;
@@ -110,7 +113,7 @@ final class LazyLoader implements RelationshipLoader {
          */
         @Override
         public void finish(List<InstanceState> parents) {
-            if (!deferredAny) {
+            if (!deferredAny || !targetsRead) {
                 return;
             }
             for (InstanceState parent : parents) {
@@ -131,7 +134,7 @@ final class LazyLoader implements RelationshipLoader {
      * whose stand-ins belonged to the session it left. Its relationship must hold nothing and be unloaded.
      */
     static void install(Loading loading, InstanceState state, RelationshipModel relationship) {
-        new Installer(loading, loading.planOf(relationship), new Object()).install(state);
+        new Installer(loading, loading.planOf(relationship), new Object(), false).install(state);
     }
 
     private static Object loadCollection(Loading loading, InstanceState parent, LoadNode node) {

@@ -38,7 +38,9 @@ interface Loading {
     /**
      * Runs a secondary statement with its parameters.
      *
+     * @param onlyKey the one parent key the statement was bound with, whose rows need not say whose they are; null
+     *                when the rows' own parent-key columns tell
      * @return the children of each parent key, in row order (nothing when the statement reads no parent key)
      */
-    Map<Object, List<Object>> run(SecondaryStatement statement, List<Param> params);
+    Map<Object, List<Object>> run(SecondaryStatement statement, List<Param> params, Object onlyKey);
 }

@@ -63,7 +63,7 @@ final class LoadingEngine implements Loading {
     }
 
     /** Runs a query's statement: the distinct root objects, in row order, with their relationships loaded. */
-    List<Object> run(CompiledQuery query, List<Param> params, ParentSource source, String origin) {
+    List<Object> run(CompiledQuery query, List<Param> params, ParentSource source, Object origin) {
         ResultAssembler assembler = assembler(query, source, origin);
         context.transaction().query(new BoundSql(query.sql(), params), assembler::row);
         assembler.finish();
@@ -71,7 +71,7 @@ final class LoadingEngine implements Loading {
     }
 
     /** An execution of a query's statement, whose rows the caller reads (a stream). */
-    ResultAssembler assembler(CompiledQuery query, ParentSource source, String origin) {
+    ResultAssembler assembler(CompiledQuery query, ParentSource source, Object origin) {
         return new ResultAssembler(this, query.root(), query.layout(), source, origin);
     }
 
@@ -80,28 +80,36 @@ final class LoadingEngine implements Loading {
      * key of the parent it belongs to.
      */
     @Override
-    public Map<Object, List<Object>> run(SecondaryStatement statement, List<Param> params) {
+    public Map<Object, List<Object>> run(SecondaryStatement statement, List<Param> params, Object onlyKey) {
         LoadNode node = statement.node();
-        ResultAssembler assembler = new ResultAssembler(this, node, statement.layout(), ParentSource.NONE, "load " + node.relationship);
+        ResultAssembler assembler = new ResultAssembler(this, node, statement.layout(), ParentSource.NONE,
+                new ResultAssembler.Origin("load", node.relationship));
         Map<Object, List<Object>> byParent = new HashMap<>();
         List<ColumnModel> keyColumns = statement.keyColumns();
         int firstKey = statement.firstKey();
         // A child seen for the first time in this statement cannot be in any parent's list yet; only a child that
-        // comes again (a many-to-many, or rows repeated by a joined collection below) needs looking up.
+        // comes again (a many-to-many, or rows repeated by a joined collection below) needs looking up. The rows of
+        // one parent usually follow each other: its list is asked for once per run of rows.
         Map<Object, Set<Object>> seen = new HashMap<>();
+        Object[] last = {null, null};
         context.transaction().query(new BoundSql(statement.sql(), params), row -> {
             InstanceState child = assembler.row(row);
-            Object key = keyColumns.isEmpty() ? null : parentKey(row, keyColumns, firstKey);
+            Object key = onlyKey != null ? onlyKey : keyColumns.isEmpty() ? null : parentKey(row, keyColumns, firstKey);
             if (child == null || key == null) {
                 return;
             }
-            List<Object> members = byParent.computeIfAbsent(key, k -> new ArrayList<>());
-            Set<Object> known = assembler.rootWasNew() ? seen.get(key) : seen.computeIfAbsent(key, k -> identitySet(members));
-            if (assembler.rootWasNew() || !known.contains(child.object())) {
+            @SuppressWarnings("unchecked")
+            List<Object> members = key.equals(last[0]) ? (List<Object>) last[1] : byParent.computeIfAbsent(key, k -> new ArrayList<>());
+            last[0] = key;
+            last[1] = members;
+            if (assembler.rootWasNew()) {
                 members.add(child.object());
+                Set<Object> known = seen.isEmpty() ? null : seen.get(key);
                 if (known != null) {
                     known.add(child.object());
                 }
+            } else if (seen.computeIfAbsent(key, k -> identitySet(members)).add(child.object())) {
+                members.add(child.object());
             }
         });
         assembler.finish();

@@ -57,7 +57,7 @@ final class QueryCompiler {
             select = core.select();
             rootAlias = core.rootAlias();
         }
-        Layout layout = new Layout();
+        Layout layout = new Layout().rootsRepeat(repeatsParents(plan));
         new StatementShaper(select, aliases, layout).read(plan, rootAlias, true);
         return new CompiledQuery(select.toBoundSql(dialect).sql(), plan, layout.seal(), core.slots(),
                 () -> core(query, entity, new Aliases()));

@@ -48,7 +48,7 @@ public final class QueryExecutor implements QueryRunner {
         // The root objects are instances of the query's type: they were made for its entity.
         @SuppressWarnings("unchecked")
         List<T> results = (List<T>) runner.run(compiled, params, new ParentSource(shape, compiled.core(), params),
-                "select " + compiled.root().entity.name());
+                new ResultAssembler.Origin("select", compiled.root().entity.name()));
         return results;
     }
 
@@ -105,7 +105,7 @@ public final class QueryExecutor implements QueryRunner {
             params.add(new ValueParam(columns.size() == 1 ? key : ((List<?>) key).get(i), columns.get(i).type()));
         }
         ParentSource source = new ParentSource(List.of("get", entity), compiled.core(), params);
-        List<Object> found = engine.run(compiled, params, source, "select " + entity.name());
+        List<Object> found = engine.run(compiled, params, source, new ResultAssembler.Origin("select", entity.name()));
         return found.isEmpty() ? null : found.get(0);
     }
 

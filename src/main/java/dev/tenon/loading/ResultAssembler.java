@@ -1,7 +1,9 @@
 package dev.tenon.loading;
 
+import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.ResultGroup;
+import dev.tenon.metadata.EntityModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,9 +24,10 @@ import java.util.Map;
  */
 final class ResultAssembler implements RowReader {
     private final Loading loading;
+    private final IdentityMap identityMap;
     private final Layout layout;
     private final ParentSource source;
-    private final String origin;
+    private final Object origin;
     /** Stands for this statement: the states it builds and the groups it fills carry it. */
     private final Object token = new Object();
     /** Each node's share of the execution, in the order the rows first reached it. */
@@ -36,6 +39,8 @@ final class ResultAssembler implements RowReader {
     private final List<Object> rootObjects = new ArrayList<>();
     private boolean rootWasNew;
     private boolean lastWasNew;
+    private LoadNode lastNode;
+    private NodeRun lastRun;
 
     /** One node's share: where its columns are, its distinct objects, and its children's strategies. */
     private final class NodeRun {
@@ -47,12 +52,17 @@ final class ResultAssembler implements RowReader {
         final RelationshipLoader.Rows[] all;
         /** Those of {@link #all} with work on each row, for the row loop. */
         final RelationshipLoader.Rows[] perRow;
+        private Object lastId;
+        private InstanceState lastState;
+        /** Whether the node's rows are distinct objects the identity map did not hold (see {@link Layout#distinctRoots}). */
+        final boolean distinct;
 
         NodeRun(LoadNode node) {
             this.node = node;
             this.firstColumn = layout.firstColumn(node);
-            this.group = new ResultGroup(node.relationship == null ? origin : origin + " -> " + node.relationship, token);
-            loading.context().identityMap().register(group);
+            this.distinct = node == rootNode && layout.distinctRoots(node) && identityMap.size() == 0;
+            this.group = new ResultGroup(node == rootNode ? origin : new Below(origin, node.relationship), token);
+            identityMap.register(group);
             this.buffer = new Object[node.entity.columns().size()];
             List<RelationshipLoader.Rows> rows = new ArrayList<>(node.children.size());
             List<RelationshipLoader.Rows> perRow = new ArrayList<>(node.children.size());
@@ -68,15 +78,30 @@ final class ResultAssembler implements RowReader {
             this.perRow = perRow.toArray(RelationshipLoader.Rows[]::new);
         }
 
-        /** Reads the node's object from the row and hands the row to its children's strategies. */
+        /**
+         * Reads the node's object from the row and hands the row to its children's strategies. Rows of one object
+         * usually follow each other (a parent over its joined children): the object of the row before is taken again
+         * without asking the identity map.
+         */
         InstanceState read(ResultSet row) throws SQLException {
-            InstanceState state = EntityReader.read(row, node.entity, firstColumn, loading.context().identityMap(), token, buffer);
-            if (state == null) {
+            Object id = EntityReader.key(row, node.entity, firstColumn);
+            if (id == null) {
                 lastWasNew = false;
                 return null;
             }
-            boolean isNew = group.add(state);
-            state.group(group);
+            InstanceState state;
+            boolean isNew;
+            if (id.equals(lastId)) {
+                state = lastState;
+                isNew = false;
+            } else {
+                state = distinct ? EntityReader.create(row, node.entity, firstColumn, id, identityMap, false, token, buffer)
+                        : EntityReader.read(row, node.entity, firstColumn, id, identityMap, token, buffer);
+                isNew = group.add(state);
+                state.group(group);
+                lastId = id;
+                lastState = state;
+            }
             for (RelationshipLoader.Rows work : perRow) {
                 work.row(state, isNew, row);
             }
@@ -85,8 +110,25 @@ final class ResultAssembler implements RowReader {
         }
     }
 
-    ResultAssembler(Loading loading, LoadNode root, Layout layout, ParentSource source, String origin) {
+    /** What a group below the root came from, written only when a message needs it: {@code select Dept -> Dept.employees}. */
+    private record Below(Object origin, Object relationship) {
+        @Override
+        public String toString() {
+            return origin + " -> " + relationship;
+        }
+    }
+
+    /** What the statement's root group came from, written only when a message needs it: {@code load Dept.employees}. */
+    record Origin(String verb, Object subject) {
+        @Override
+        public String toString() {
+            return verb + " " + subject;
+        }
+    }
+
+    ResultAssembler(Loading loading, LoadNode root, Layout layout, ParentSource source, Object origin) {
         this.loading = loading;
+        this.identityMap = loading.context().identityMap();
         this.layout = layout;
         this.source = source;
         this.origin = origin;
@@ -116,7 +158,16 @@ final class ResultAssembler implements RowReader {
 
     @Override
     public InstanceState read(LoadNode node, ResultSet row) throws SQLException {
-        return run(node).read(row);
+        // A joined strategy reads the same node on every row: the last node's run is asked again first.
+        NodeRun run = node == lastNode ? lastRun : run(node);
+        lastNode = node;
+        lastRun = run;
+        return run.read(row);
+    }
+
+    @Override
+    public boolean reads(EntityModel entity) {
+        return layout.nodesOf(entity) > 0;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tenon.loading;
 
 import dev.tenon.identity.InstanceState;
+import dev.tenon.metadata.EntityModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -17,6 +18,9 @@ interface RowReader {
      * the identity map, which keep their attributes.
      */
     Object token();
+
+    /** Whether the statement reads objects of {@code entity} (the root's, or a joined node's). */
+    boolean reads(EntityModel entity);
 
     /** Whether the object the last {@link #read} returned is one this statement had not produced before. */
     boolean lastWasNew();

@@ -49,7 +49,7 @@ final class SubqueryLoader implements RelationshipLoader {
         }
         SecondaryStatement statement = loading.statement(List.of(SubqueryLoader.class, node, source.shape()),
                 () -> compile(loading, node, source.core().get()));
-        Map<Object, List<Object>> children = loading.run(statement, source.params());
+        Map<Object, List<Object>> children = loading.run(statement, source.params(), null);
         List<ColumnModel> ownerColumns = relationship.ownerColumns();
         for (InstanceState parent : todo) {
             Object key = Keys.identity(Keys.values(parent.object(), ownerColumns));
