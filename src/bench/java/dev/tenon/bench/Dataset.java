@@ -1,12 +1,12 @@
 package dev.tenon.bench;
 
+import dev.tenon.Database;
 import dev.tenon.bench.jpa.JpaEmp;
 import dev.tenon.bench.jpa.JpaHire;
 import dev.tenon.bench.model.Dept;
 import dev.tenon.bench.model.Emp;
 import dev.tenon.bench.model.Hire;
 import dev.tenon.metadata.Metadata;
-import dev.tenon.session.Database;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.tenon.bench;
 
+import dev.tenon.Database;
 import dev.tenon.annotation.RawFieldAccess;
 import dev.tenon.bench.jpa.HibernateBoot;
 import dev.tenon.bench.jpa.JpaHire;
@@ -7,7 +8,6 @@ import dev.tenon.bench.model.Dept;
 import dev.tenon.bench.model.Emp;
 import dev.tenon.bench.model.Hire;
 import dev.tenon.metadata.Metadata;
-import dev.tenon.session.Database;
 import dev.tenon.session.Session;
 import dev.tenon.session.SessionOptions;
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package dev.tenon.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tenon.Database;
 import dev.tenon.bench.jpa.HibernateBoot;
 import dev.tenon.metadata.Metadata;
-import dev.tenon.session.Database;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;

@@ -1,7 +1,7 @@
 package dev.tenon.engine;
 
-import dev.tenon.TenonException;
-import dev.tenon.TimeoutException;
+import dev.tenon.exception.TenonException;
+import dev.tenon.exception.TimeoutException;
 import java.time.Duration;
 
 /**

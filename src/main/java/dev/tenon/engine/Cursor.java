@@ -1,7 +1,7 @@
 package dev.tenon.engine;
 
-import dev.tenon.SqlExecutionException;
-import dev.tenon.TenonException;
+import dev.tenon.exception.SqlExecutionException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.sql.BoundSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.tenon.engine;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,10 +11,10 @@ import javax.sql.DataSource;
 /**
  * The core half of a database: a {@link DataSource}, the {@link Dialect} detected from it, the executor every
  * statement runs through, and database-wide {@link Statistics}. Work with the database goes through a
- * {@link #transaction()} handle, the only holder of a connection. Thread-safe. Applications use its ORM subclass
- * {@code dev.tenon.session.Database}; the DDL needs only this.
+ * {@link #transaction()} handle, the only holder of a connection. Thread-safe. Applications reach it through the
+ * front door, {@code dev.tenon.Database}, which composes it with the sessions; the DDL needs only this.
  */
-public class Engine implements AutoCloseable {
+public final class Engine implements AutoCloseable {
     private final DataSource dataSource;
     private final AutoCloseable owned;
     private final Dialect dialect;
@@ -26,7 +26,7 @@ public class Engine implements AutoCloseable {
      * An engine over {@code dataSource}; {@code owned} is what {@link #close()} closes (the pool Tenon built),
      * or null when the caller owns the data source.
      */
-    protected Engine(DataSource dataSource, AutoCloseable owned) {
+    private Engine(DataSource dataSource, AutoCloseable owned) {
         this.dataSource = dataSource;
         this.owned = owned;
         Probe probe = probe(dataSource, owned);
@@ -39,7 +39,7 @@ public class Engine implements AutoCloseable {
      * An engine over a pool Tenon built from {@code options}, whose statement and socket timeouts its executor
      * applies and reports; {@link #close()} closes the pool.
      */
-    protected Engine(HikariDataSource pool, ConnectionOptions options) {
+    private Engine(HikariDataSource pool, ConnectionOptions options) {
         this.dataSource = pool;
         this.owned = pool;
         Probe probe = probe(pool, pool);
@@ -52,8 +52,17 @@ public class Engine implements AutoCloseable {
      * A HikariCP pool for the given options, holding its first connection; fails fast (no connection, no pool),
      * and within {@code connectTimeout}.
      */
-    protected static HikariDataSource pool(ConnectionOptions options) {
-        return ConnectionPool.open(options);
+    /**
+     * An engine over a HikariCP pool built from {@code options}, with their timeouts (see {@link ConnectionOptions}):
+     * returns within {@code connectTimeout} or throws a {@link dev.tenon.exception.TimeoutException} naming it.
+     */
+    public static Engine connect(ConnectionOptions options) {
+        return new Engine(ConnectionPool.open(options), options);
+    }
+
+    /** An engine over the application's own data source, which {@link #close()} leaves open. */
+    public static Engine of(DataSource dataSource) {
+        return new Engine(dataSource, null);
     }
 
     /**
@@ -118,7 +127,7 @@ public class Engine implements AutoCloseable {
     }
 
     /**
-     * Lets {@link dev.tenon.SqlExecutionException}'s message show the driver's whole message, row values included
+     * Lets {@link dev.tenon.exception.SqlExecutionException}'s message show the driver's whole message, row values included
      * (PostgreSQL's {@code Key (code)=(...) already exists}, H2's refused key); off by default, since messages end up
      * in logs and error pages. For development, or where the data holds no secrets.
      */

@@ -1,9 +1,9 @@
 package dev.tenon.engine;
 
-import dev.tenon.SqlExecutionException;
-import dev.tenon.TenonException;
-import dev.tenon.TimeoutException;
-import dev.tenon.TimeoutException.Which;
+import dev.tenon.exception.SqlExecutionException;
+import dev.tenon.exception.TenonException;
+import dev.tenon.exception.TimeoutException;
+import dev.tenon.exception.TimeoutException.Which;
 import dev.tenon.sql.BoundSql;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Param;

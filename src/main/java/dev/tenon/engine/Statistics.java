@@ -1,11 +1,11 @@
 package dev.tenon.engine;
 
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 
 /**
  * Counts what ran: statements (one per execution or JDBC batch, i.e. per round trip), by kind, and rows

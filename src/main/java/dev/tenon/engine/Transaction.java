@@ -1,8 +1,8 @@
 package dev.tenon.engine;
 
-import dev.tenon.CommitOutcomeUnknownException;
-import dev.tenon.SqlExecutionException;
-import dev.tenon.TenonException;
+import dev.tenon.exception.CommitOutcomeUnknownException;
+import dev.tenon.exception.SqlExecutionException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.sql.BoundSql;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Param;

@@ -1,6 +1,7 @@
 package dev.tenon.identity;
 
 import dev.tenon.annotation.Lazy;
+import dev.tenon.api.Status;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;

@@ -11,7 +11,7 @@ public interface Deferred {
      * Loads the relationship of {@code parent}, sets its field and records it as loaded; returns the related object
      * (null when there is none).
      *
-     * @throws dev.tenon.LazyLoadException when the object's session is closed or its strategy forbids loading
+     * @throws dev.tenon.exception.LazyLoadException when the object's session is closed or its strategy forbids loading
      */
     Object load(InstanceState parent);
 }

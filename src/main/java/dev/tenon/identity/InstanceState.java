@@ -1,5 +1,6 @@
 package dev.tenon.identity;
 
+import dev.tenon.api.Status;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 

@@ -1,5 +1,7 @@
 package dev.tenon.identity;
 
+import dev.tenon.api.Status;
+
 /**
  * Which session holds each object, and what became of the row of an object that left its session: what SQLAlchemy
  * keeps on each instance, and what the enhancer gives every entity the fields for ({@link Tracked}). It lets a session

@@ -1,9 +1,9 @@
 package dev.tenon.loading;
 
+import dev.tenon.api.Status;
 import dev.tenon.engine.Cursor;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
-import dev.tenon.identity.Status;
 import dev.tenon.sql.BoundSql;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.tenon.loading;
 
+import dev.tenon.api.Status;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
-import dev.tenon.identity.Status;
 import dev.tenon.metadata.ColumnAccess;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;

@@ -1,6 +1,6 @@
 package dev.tenon.loading;
 
-import dev.tenon.LazyLoadException;
+import dev.tenon.exception.LazyLoadException;
 import dev.tenon.identity.Deferred;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.InstanceState;

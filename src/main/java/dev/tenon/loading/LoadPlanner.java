@@ -1,7 +1,7 @@
 package dev.tenon.loading;
 
-import dev.tenon.MappingException;
 import dev.tenon.annotation.Lazy;
+import dev.tenon.exception.MappingException;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Load;

@@ -1,6 +1,6 @@
 package dev.tenon.loading;
 
-import dev.tenon.MappingException;
+import dev.tenon.exception.MappingException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;

@@ -1,6 +1,6 @@
 package dev.tenon.loading;
 
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;

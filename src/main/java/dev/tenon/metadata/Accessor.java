@@ -1,6 +1,6 @@
 package dev.tenon.metadata;
 
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

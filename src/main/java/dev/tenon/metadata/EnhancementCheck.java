@@ -1,8 +1,8 @@
 package dev.tenon.metadata;
 
-import dev.tenon.MappingException;
 import dev.tenon.annotation.Enhanced;
 import dev.tenon.annotation.Table;
+import dev.tenon.exception.MappingException;
 import java.util.Collection;
 import java.util.List;
 

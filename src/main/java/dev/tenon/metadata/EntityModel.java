@@ -1,6 +1,6 @@
 package dev.tenon.metadata;
 
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -121,7 +121,7 @@ public final class EntityModel {
     public int columnPosition(String attribute) {
         Integer position = columnPositions.get(attribute);
         if (position == null) {
-            throw new dev.tenon.MappingException(name() + "." + attribute + " is not a mapped column of this model");
+            throw new dev.tenon.exception.MappingException(name() + "." + attribute + " is not a mapped column of this model");
         }
         return position;
     }

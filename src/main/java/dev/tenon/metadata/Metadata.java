@@ -1,6 +1,6 @@
 package dev.tenon.metadata;
 
-import dev.tenon.MappingException;
+import dev.tenon.exception.MappingException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.tenon.metadata;
 
-import dev.tenon.MappingException;
 import dev.tenon.annotation.Table;
+import dev.tenon.exception.MappingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;

@@ -1,12 +1,13 @@
 package dev.tenon.proxy;
 
+import dev.tenon.api.LazyCollection;
 import java.util.Collection;
 
-/** What the session asks of a relationship collection without loading it. */
-public interface RelationCollection {
-    /** Whether the members are in memory (no access will run SQL). */
-    boolean isLoaded();
-
+/**
+ * What the session asks of a relationship collection without loading it: the application's view
+ * ({@link LazyCollection}) and what the session does with it besides.
+ */
+public interface RelationCollection extends LazyCollection {
     /** Fills an unloaded collection from outside, as a batched lazy load does for siblings. */
     void fill(Collection<?> members);
 

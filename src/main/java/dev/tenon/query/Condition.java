@@ -1,6 +1,6 @@
 package dev.tenon.query;
 
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

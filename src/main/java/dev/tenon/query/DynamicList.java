@@ -1,8 +1,8 @@
 package dev.tenon.query;
 
-import dev.tenon.TenonException;
-import dev.tenon.identity.Attributes;
 import dev.tenon.annotation.Lazy;
+import dev.tenon.exception.TenonException;
+import dev.tenon.identity.Attributes;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;

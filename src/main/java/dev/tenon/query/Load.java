@@ -1,7 +1,7 @@
 package dev.tenon.query;
 
-import dev.tenon.TenonException;
 import dev.tenon.annotation.Lazy;
+import dev.tenon.exception.TenonException;
 import java.util.ArrayList;
 import java.util.List;
 

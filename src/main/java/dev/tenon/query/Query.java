@@ -1,7 +1,7 @@
 package dev.tenon.query;
 
-import dev.tenon.ResultSizeException;
-import dev.tenon.TenonException;
+import dev.tenon.exception.ResultSizeException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.metadata.RelationshipModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.tenon.session;
 
-import dev.tenon.IdentityException;
+import dev.tenon.exception.IdentityException;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.ColumnModel;

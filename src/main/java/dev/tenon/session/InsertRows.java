@@ -1,7 +1,7 @@
 package dev.tenon.session;
 
-import dev.tenon.TenonException;
 import dev.tenon.engine.Transaction;
+import dev.tenon.exception.TenonException;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.SqlType;

@@ -1,6 +1,6 @@
 package dev.tenon.session;
 
-import dev.tenon.IdentityException;
+import dev.tenon.exception.IdentityException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import java.util.List;

@@ -1,15 +1,15 @@
 package dev.tenon.session;
 
+import dev.tenon.api.Status;
 import dev.tenon.identity.InstanceState;
-import dev.tenon.identity.Status;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.proxy.RelationCollection;
 import dev.tenon.query.DynamicList;
-import java.util.Set;
-import java.util.List;
-import java.util.IdentityHashMap;
-import java.util.Collections;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Whether a flush may read the members of a collection relationship's value. Reading a collection that was

@@ -1,9 +1,9 @@
 package dev.tenon.session;
 
 import dev.tenon.annotation.Cascade;
+import dev.tenon.api.Status;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
-import dev.tenon.identity.Status;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;

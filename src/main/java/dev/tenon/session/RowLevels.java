@@ -1,6 +1,6 @@
 package dev.tenon.session;
 
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.ForeignKeyModel;

@@ -1,16 +1,16 @@
 package dev.tenon.session;
 
-import dev.tenon.CommitOutcomeUnknownException;
-import dev.tenon.IdentityException;
-import dev.tenon.MappingException;
-import dev.tenon.SqlExecutionException;
-import dev.tenon.TransactionRolledBackException;
+import dev.tenon.api.Status;
 import dev.tenon.engine.Statistics;
 import dev.tenon.engine.Transaction;
+import dev.tenon.exception.CommitOutcomeUnknownException;
+import dev.tenon.exception.IdentityException;
+import dev.tenon.exception.MappingException;
+import dev.tenon.exception.SqlExecutionException;
+import dev.tenon.exception.TransactionRolledBackException;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
-import dev.tenon.identity.Status;
 import dev.tenon.loading.NPlusOneDetector;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;

@@ -1,6 +1,6 @@
 package dev.tenon.session;
 
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 
 /**
  * Per-session settings; immutable, each setter returns a copy.

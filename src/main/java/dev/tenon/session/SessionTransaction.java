@@ -1,10 +1,10 @@
 package dev.tenon.session;
 
-import dev.tenon.CommitOutcomeUnknownException;
-import dev.tenon.SqlExecutionException;
-import dev.tenon.TenonException;
-import dev.tenon.TransactionRolledBackException;
 import dev.tenon.engine.Transaction;
+import dev.tenon.exception.CommitOutcomeUnknownException;
+import dev.tenon.exception.SqlExecutionException;
+import dev.tenon.exception.TenonException;
+import dev.tenon.exception.TransactionRolledBackException;
 
 /**
  * A session's transaction from its first statement to its end, and what each end does to the objects: a commit

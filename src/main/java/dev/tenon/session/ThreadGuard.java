@@ -1,6 +1,6 @@
 package dev.tenon.session;
 
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.function.Supplier;

@@ -1,13 +1,13 @@
 package dev.tenon.session;
 
-import dev.tenon.IdentityException;
-import dev.tenon.TenonException;
 import dev.tenon.annotation.Cascade;
+import dev.tenon.api.Status;
+import dev.tenon.exception.IdentityException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Ownership;
-import dev.tenon.identity.Status;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.DynamicList;

@@ -1,5 +1,5 @@
 /**
- * Where an application starts: {@link dev.tenon.session.Database} (a pool, its dialect, sessions) and
+ * Where an application starts: {@link dev.tenon.Database} (a pool, its dialect, sessions) and
  * {@link dev.tenon.session.Session}, SQLAlchemy's Session in Java: an identity map and a unit of work over one
  * transaction at a time. {@code Session} is a façade; read it, then its parts, each of which takes a
  * {@code SessionContext} (what they share: the mapping, the settings, the identity map, the engine's transaction

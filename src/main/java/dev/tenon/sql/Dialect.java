@@ -1,6 +1,6 @@
 package dev.tenon.sql;
 
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.ColumnType;
 import dev.tenon.metadata.SqlType;

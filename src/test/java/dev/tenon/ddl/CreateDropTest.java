@@ -7,10 +7,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.tenon.SqlExecutionException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.engine.StatementKind;
+import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.SchemaSnapshot;
 import dev.tenon.testing.TestDb;
@@ -48,11 +48,11 @@ class CreateDropTest {
 
     @Test
     void createAllTwiceCreatesNothingTheSecondTime() {
-        List<String> first = ddl.createAll(db.database());
+        List<String> first = ddl.createAll(db.database().engine());
         SchemaSnapshot before = db.schema();
         long statements = db.statements();
 
-        List<String> second = ddl.createAll(db.database());
+        List<String> second = ddl.createAll(db.database().engine());
 
         assertThat(first).hasSize(3);
         assertThat(second).isEmpty();
@@ -65,7 +65,7 @@ class CreateDropTest {
         db.execute("CREATE SCHEMA IF NOT EXISTS scott");
         db.execute("CREATE TABLE scott.dept (deptno INTEGER PRIMARY KEY, dname VARCHAR(14), loc VARCHAR(13))");
 
-        List<String> ran = ddl.createAll(db.database());
+        List<String> ran = ddl.createAll(db.database().engine());
 
         assertThat(ran).singleElement().satisfies(sql -> assertThat(sql).startsWith("CREATE TABLE scott.emp"));
         assertThat(db.schema().tableNames()).containsExactlyInAnyOrder("scott.dept", "scott.emp");
@@ -73,21 +73,21 @@ class CreateDropTest {
 
     @Test
     void dropAllThenCreateAllGivesTheSameSchema() {
-        ddl.createAll(db.database());
+        ddl.createAll(db.database().engine());
         Map<String, Object> created = shape(db.schema());
 
-        ddl.dropAll(db.database());
+        ddl.dropAll(db.database().engine());
         assertThat(db.schema().tableNames()).isEmpty();
-        ddl.createAll(db.database());
+        ddl.createAll(db.database().engine());
 
         assertThat(shape(db.schema())).isEqualTo(created);
     }
 
     @Test
     void dropAllDropsChildrenBeforeParentsAndKeepsTheSchema() {
-        ddl.createAll(db.database());
+        ddl.createAll(db.database().engine());
 
-        List<String> ran = ddl.dropAll(db.database());
+        List<String> ran = ddl.dropAll(db.database().engine());
 
         assertThat(ran).containsExactly("DROP TABLE IF EXISTS scott.emp", "DROP TABLE IF EXISTS scott.dept");
         assertThat(db.schema().hasSchema("scott")).isTrue();
@@ -95,15 +95,15 @@ class CreateDropTest {
 
     @Test
     void dropAllOnAnEmptyDatabaseDropsNothing() {
-        assertThat(ddl.dropAll(db.database())).isEmpty();
+        assertThat(ddl.dropAll(db.database().engine())).isEmpty();
     }
 
     @Test
     void everyDdlStatementIsCountedInTheStatistics() {
-        List<String> created = ddl.createAll(db.database());
+        List<String> created = ddl.createAll(db.database().engine());
         assertThat(db.database().statistics().statements(StatementKind.DDL)).isEqualTo(created.size());
 
-        List<String> dropped = ddl.dropAll(db.database());
+        List<String> dropped = ddl.dropAll(db.database().engine());
 
         assertThat(db.database().statistics().statements(StatementKind.DDL)).isEqualTo(created.size() + dropped.size());
         assertThat(db.statements()).isEqualTo(created.size() + dropped.size());
@@ -118,7 +118,7 @@ class CreateDropTest {
         sqlLog.addAppender(appender);
         sqlLog.setLevel(Level.DEBUG);
         try {
-            List<String> ran = ddl.createAll(db.database());
+            List<String> ran = ddl.createAll(db.database().engine());
 
             assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(ran.size())
                     .allSatisfy(message -> assertThat(ran).anyMatch(message::startsWith));
@@ -130,16 +130,16 @@ class CreateDropTest {
 
     @Test
     void withoutCheckFirstCreatingAnExistingTableFailsWithItsSql() {
-        ddl.createAll(db.database());
+        ddl.createAll(db.database().engine());
 
-        assertThatThrownBy(() -> ddl.checkFirst(false).createAll(db.database()))
+        assertThatThrownBy(() -> ddl.checkFirst(false).createAll(db.database().engine()))
                 .isInstanceOf(SqlExecutionException.class)
                 .satisfies(e -> assertThat(((SqlExecutionException) e).sql()).startsWith("CREATE TABLE scott.dept"));
     }
 
     @Test
     void withoutCheckFirstDroppingMissingTablesFails() {
-        assertThatThrownBy(() -> ddl.checkFirst(false).dropAll(db.database()))
+        assertThatThrownBy(() -> ddl.checkFirst(false).dropAll(db.database().engine()))
                 .isInstanceOf(SqlExecutionException.class)
                 .satisfies(e -> assertThat(((SqlExecutionException) e).sql()).isEqualTo("DROP TABLE scott.emp"));
     }

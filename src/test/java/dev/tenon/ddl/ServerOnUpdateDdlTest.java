@@ -124,7 +124,7 @@ class ServerOnUpdateDdlTest {
     void theScriptsAreWhatCreateAllAndDropAllRun() {
         assertThat(Ddl.of(db.metadata()).createScript(db.dialect())).isEqualTo(ran);
 
-        List<String> dropped = Ddl.of(db.metadata()).checkFirst(false).dropAll(db.database());
+        List<String> dropped = Ddl.of(db.metadata()).checkFirst(false).dropAll(db.database().engine());
 
         assertThat(Ddl.of(db.metadata()).dropScript(db.dialect())).isEqualTo(dropped);
     }

@@ -1,10 +1,10 @@
 package dev.tenon.demo;
 
+import dev.tenon.Database;
 import dev.tenon.ddl.Ddl;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.query.Load;
 import dev.tenon.query.Query;
-import dev.tenon.session.Database;
 import dev.tenon.session.Session;
 import dev.tenon.session.SessionOptions;
 import java.io.PrintStream;
@@ -72,7 +72,7 @@ public final class Demo {
 
     private void createSchema() {
         heading("createAll: the DDL Tenon generated and ran");
-        List<String> ddl = Ddl.of(scott).createAll(db);
+        List<String> ddl = Ddl.of(scott).createAll(db.engine());
         ddl.forEach(statement -> out.println(indent(statement, "  ") + ";"));
         recorder.drain();
     }
@@ -129,7 +129,7 @@ public final class Demo {
 
     private void usersAndPosts() {
         heading("The seeds' users and posts, and a server default read back");
-        Ddl.of(blog).createAll(db);
+        Ddl.of(blog).createAll(db.engine());
         try (Session session = db.openSession(blog)) {
             User ada = new User("ada");
             Post first = new Post("Objects fit rows");
@@ -164,7 +164,7 @@ public final class Demo {
                 for (Dept dept : session.select(Dept.class).orderBy("deptno").list()) {
                     dept.employees.size();
                 }
-            } catch (dev.tenon.LazyLoadException e) {
+            } catch (dev.tenon.exception.LazyLoadException e) {
                 out.println("  strict mode stops the 2nd lazy load of one result: " + e.getMessage().replace(". ", ".\n    "));
             }
         }

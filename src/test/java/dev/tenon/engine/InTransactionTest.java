@@ -3,8 +3,8 @@ package dev.tenon.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tenon.SqlExecutionException;
 import dev.tenon.demo.Dept;
+import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
 import java.sql.PreparedStatement;

@@ -63,11 +63,11 @@ class AgentTest {
     private static final String MAIN = """
             package agentcheck;
 
-            import dev.tenon.MappingException;
+            import dev.tenon.exception.MappingException;
             import dev.tenon.annotation.Enhanced;
             import dev.tenon.identity.Tracked;
             import dev.tenon.metadata.Metadata;
-            import dev.tenon.session.Database;
+            import dev.tenon.Database;
             import dev.tenon.session.Session;
 
             public class Main {

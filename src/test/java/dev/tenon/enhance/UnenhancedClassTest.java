@@ -3,11 +3,11 @@ package dev.tenon.enhance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.MappingException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Enhanced;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
+import dev.tenon.exception.MappingException;
 import dev.tenon.identity.Tracked;
 import dev.tenon.metadata.Metadata;
 import net.bytebuddy.ByteBuddy;

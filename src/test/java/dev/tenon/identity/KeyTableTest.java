@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
+import dev.tenon.api.Status;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
 import java.util.HashMap;

@@ -3,9 +3,9 @@ package dev.tenon.loading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.TenonException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.TenonException;
 import dev.tenon.loading.model.Playlist;
 import dev.tenon.loading.model.Seed;
 import dev.tenon.loading.model.Track;

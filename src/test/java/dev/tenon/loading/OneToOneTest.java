@@ -3,14 +3,14 @@ package dev.tenon.loading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.LazyLoadException;
 import dev.tenon.demo.Post;
 import dev.tenon.demo.Profile;
 import dev.tenon.demo.User;
+import dev.tenon.exception.LazyLoadException;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.query.Load;
-import dev.tenon.session.SessionOptions;
 import dev.tenon.session.Session;
+import dev.tenon.session.SessionOptions;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.tenon.loading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.LazyLoadException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.LazyLoadException;
 import dev.tenon.loading.model.Seed;
 import dev.tenon.query.Condition;
 import dev.tenon.query.Load;

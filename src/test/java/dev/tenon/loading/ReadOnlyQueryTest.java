@@ -3,10 +3,10 @@ package dev.tenon.loading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.LazyLoadException;
+import dev.tenon.api.Status;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
-import dev.tenon.identity.Status;
+import dev.tenon.exception.LazyLoadException;
 import dev.tenon.loading.model.Course;
 import dev.tenon.loading.model.Lesson;
 import dev.tenon.loading.model.Seed;

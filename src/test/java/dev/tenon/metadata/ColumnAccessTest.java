@@ -3,10 +3,10 @@ package dev.tenon.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.TenonException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
+import dev.tenon.exception.TenonException;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

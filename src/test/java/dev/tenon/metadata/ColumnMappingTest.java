@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.tenon.MappingException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Generation;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.MappingException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

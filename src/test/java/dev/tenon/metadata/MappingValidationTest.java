@@ -3,13 +3,13 @@ package dev.tenon.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tenon.MappingException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.ForeignKey;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Lazy;
 import dev.tenon.annotation.Relationship;
 import dev.tenon.annotation.Table;
+import dev.tenon.exception.MappingException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;

@@ -3,7 +3,7 @@ package dev.tenon.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.MappingException;
+import dev.tenon.exception.MappingException;
 import dev.tenon.metadata.scanned.Writer;
 import java.io.IOException;
 import java.io.OutputStream;

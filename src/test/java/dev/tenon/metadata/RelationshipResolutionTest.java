@@ -3,7 +3,6 @@ package dev.tenon.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.MappingException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.ForeignKey;
 import dev.tenon.annotation.Id;
@@ -12,6 +11,7 @@ import dev.tenon.annotation.Table;
 import dev.tenon.annotation.UseList;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.MappingException;
 import dev.tenon.metadata.RelationshipModel.Direction;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,7 @@ package dev.tenon.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.LazyLoadException;
+import dev.tenon.exception.LazyLoadException;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;

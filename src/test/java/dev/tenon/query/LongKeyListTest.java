@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tenon.TenonException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
+import dev.tenon.exception.TenonException;
 import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;

@@ -12,8 +12,8 @@ import static dev.tenon.query.Condition.or;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.TenonException;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.TenonException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

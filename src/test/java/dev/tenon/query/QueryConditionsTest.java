@@ -16,9 +16,9 @@ import static dev.tenon.query.Condition.or;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.TenonException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.TenonException;
 import dev.tenon.loading.model.Seed;
 import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;

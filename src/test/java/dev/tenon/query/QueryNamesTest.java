@@ -3,9 +3,9 @@ package dev.tenon.query;
 import static dev.tenon.query.Condition.eq;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.MappingException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.MappingException;
 import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;

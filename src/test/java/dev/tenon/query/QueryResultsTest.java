@@ -5,9 +5,9 @@ import static dev.tenon.query.Condition.gt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.ResultSizeException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.ResultSizeException;
 import dev.tenon.loading.model.Seed;
 import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;

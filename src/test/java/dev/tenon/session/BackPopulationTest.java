@@ -161,7 +161,7 @@ class BackPopulationTest {
 
         assertThat(clark.department).isSameAs(research);
         assertThat(db.rows("SELECT deptno FROM scott.emp WHERE empno = 7782")).containsExactly(List.of(20));
-        assertThat(session.status(clark)).isEqualTo(dev.tenon.identity.Status.PERSISTENT);
+        assertThat(session.status(clark)).isEqualTo(dev.tenon.api.Status.PERSISTENT);
     }
 
     @Test

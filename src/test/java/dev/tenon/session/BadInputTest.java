@@ -3,11 +3,11 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.IdentityException;
-import dev.tenon.MappingException;
-import dev.tenon.TenonException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.IdentityException;
+import dev.tenon.exception.MappingException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
 import java.util.List;

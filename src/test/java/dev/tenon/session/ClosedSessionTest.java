@@ -4,10 +4,10 @@ import static dev.tenon.query.Condition.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.LazyLoadException;
-import dev.tenon.TenonException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.LazyLoadException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.query.Query;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;

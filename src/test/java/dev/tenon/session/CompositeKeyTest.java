@@ -3,10 +3,10 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.IdentityException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
+import dev.tenon.exception.IdentityException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;

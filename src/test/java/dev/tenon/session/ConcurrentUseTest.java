@@ -2,10 +2,10 @@ package dev.tenon.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenon.TenonException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.engine.StatementListener;
+import dev.tenon.exception.TenonException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
 import java.util.List;

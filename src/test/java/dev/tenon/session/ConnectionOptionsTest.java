@@ -3,8 +3,8 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.TenonException;
 import dev.tenon.engine.ConnectionOptions;
+import dev.tenon.exception.TenonException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

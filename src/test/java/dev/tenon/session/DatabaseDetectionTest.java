@@ -3,7 +3,8 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.TenonException;
+import dev.tenon.Database;
+import dev.tenon.exception.TenonException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

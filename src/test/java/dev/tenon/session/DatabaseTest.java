@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tenon.Database;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.engine.ConnectionOptions;
@@ -89,7 +90,7 @@ class DatabaseTest {
 
         try (Session session = connected.openSession(db.metadata())) {
             assertThatThrownBy(() -> session.get(Dept.class, 10))
-                    .isInstanceOf(dev.tenon.TenonException.class)
+                    .isInstanceOf(dev.tenon.exception.TenonException.class)
                     .hasMessageStartingWith("Cannot get a connection");
         }
     }

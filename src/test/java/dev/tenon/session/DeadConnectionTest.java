@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tenon.CommitOutcomeUnknownException;
-import dev.tenon.SqlExecutionException;
+import dev.tenon.Database;
+import dev.tenon.api.Status;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
-import dev.tenon.identity.Status;
+import dev.tenon.exception.CommitOutcomeUnknownException;
+import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.CuttingProxy;
 import dev.tenon.testing.TestDb;
@@ -101,7 +102,7 @@ class DeadConnectionTest {
         killTheSessionsConnection();
         catchThrowableOfType(SqlExecutionException.class, () -> session.get(Dept.class, 20));
 
-        var e = catchThrowableOfType(dev.tenon.TransactionRolledBackException.class, session::commit);
+        var e = catchThrowableOfType(dev.tenon.exception.TransactionRolledBackException.class, session::commit);
 
         assertThat(e.failure()).isInstanceOfSatisfying(SqlExecutionException.class, f -> assertThat(f.isConnectionFailure()).isTrue());
         assertThat(session.status(legal)).isEqualTo(Status.PENDING);

@@ -3,7 +3,6 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.TenonException;
 import dev.tenon.annotation.Cascade;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.ForeignKey;
@@ -11,8 +10,9 @@ import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Lazy;
 import dev.tenon.annotation.Relationship;
 import dev.tenon.annotation.Table;
+import dev.tenon.api.Status;
 import dev.tenon.engine.StatementKind;
-import dev.tenon.identity.Status;
+import dev.tenon.exception.TenonException;
 import dev.tenon.query.Condition;
 import dev.tenon.query.DynamicList;
 import dev.tenon.testing.Backend;

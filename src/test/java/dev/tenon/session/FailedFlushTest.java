@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tenon.SqlExecutionException;
+import dev.tenon.api.Status;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
-import dev.tenon.identity.Status;
+import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
 import java.math.BigDecimal;

@@ -2,13 +2,13 @@ package dev.tenon.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenon.api.Status;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.identity.Ownership;
-import dev.tenon.identity.Status;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.sql.Dialect;

@@ -3,10 +3,10 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.LazyLoadException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.engine.StatementKind;
+import dev.tenon.exception.LazyLoadException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
@@ -290,7 +290,7 @@ class InstrumentedEntitiesTest {
     void aFailedFlushKeepsTheChangeForTheRetry() {
         Emp smith = session.get(Emp.class, 7369);
         smith.ename = "SMITH-WITH-A-NAME-TOO-LONG";
-        assertThatThrownBy(session::flush).isInstanceOf(dev.tenon.TenonException.class);
+        assertThatThrownBy(session::flush).isInstanceOf(dev.tenon.exception.TenonException.class);
         session.rollback();
 
         smith.ename = "SMYTHE";

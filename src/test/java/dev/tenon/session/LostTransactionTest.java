@@ -3,14 +3,14 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tenon.SqlExecutionException;
-import dev.tenon.TransactionRolledBackException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
+import dev.tenon.api.Status;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
-import dev.tenon.identity.Status;
+import dev.tenon.exception.SqlExecutionException;
+import dev.tenon.exception.TransactionRolledBackException;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;

@@ -3,15 +3,15 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tenon.SqlExecutionException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Generation;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
+import dev.tenon.api.Status;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.engine.StatementKind;
-import dev.tenon.identity.Status;
+import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;

@@ -3,9 +3,10 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.SqlExecutionException;
+import dev.tenon.Database;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
+import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
 import java.lang.reflect.InvocationTargetException;
@@ -180,7 +181,7 @@ class ReadOnlySessionTest {
         try (Session session = db.database().openSession(db.metadata())) {
             assertThatThrownBy(() -> session.withConnection(connection -> connection.createStatement().executeQuery("SELECT nothing FROM nowhere")))
                     .isInstanceOf(SqlExecutionException.class).hasMessageContaining("a JDBC call of the work");
-            assertThatThrownBy(() -> session.get(Emp.class, 7369)).isInstanceOf(dev.tenon.TransactionRolledBackException.class);
+            assertThatThrownBy(() -> session.get(Emp.class, 7369)).isInstanceOf(dev.tenon.exception.TransactionRolledBackException.class);
             session.rollback();
             assertThat(session.get(Emp.class, 7369).ename).isEqualTo("SMITH");
         }

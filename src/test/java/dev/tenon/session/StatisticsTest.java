@@ -2,11 +2,11 @@ package dev.tenon.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenon.SqlExecutionException;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.engine.StatementKind;
 import dev.tenon.engine.Statistics;
+import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
+import dev.tenon.api.Status;
 import dev.tenon.demo.Dept;
-import dev.tenon.identity.Status;
 import dev.tenon.identity.Tracked;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.StatementLog;
@@ -131,7 +131,7 @@ class TrackedObjectsTest {
             Dept dept = first.get(Dept.class, 10);
 
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.add(dept))
-                    .isInstanceOf(dev.tenon.IdentityException.class)
+                    .isInstanceOf(dev.tenon.exception.IdentityException.class)
                     .hasMessageContaining("belongs to another open session");
         }
     }
@@ -147,7 +147,7 @@ class TrackedObjectsTest {
 
                 for (Object held : List.of(legal, silver)) {
                     org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.add(held))
-                            .isInstanceOf(dev.tenon.IdentityException.class)
+                            .isInstanceOf(dev.tenon.exception.IdentityException.class)
                             .hasMessageContaining("belongs to another open session");
                 }
             }

@@ -2,9 +2,9 @@ package dev.tenon.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenon.api.Status;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
-import dev.tenon.identity.Status;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
 import java.util.ArrayList;

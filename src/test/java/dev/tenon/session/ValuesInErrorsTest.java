@@ -3,11 +3,11 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tenon.SqlExecutionException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.ForeignKey;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Table;
+import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
 import java.sql.SQLException;

@@ -3,7 +3,6 @@ package dev.tenon.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.TenonException;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.ForeignKey;
 import dev.tenon.annotation.Id;
@@ -11,6 +10,7 @@ import dev.tenon.annotation.Lazy;
 import dev.tenon.annotation.Relationship;
 import dev.tenon.annotation.Table;
 import dev.tenon.engine.StatementKind;
+import dev.tenon.exception.TenonException;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package dev.tenon.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenon.TenonException;
+import dev.tenon.exception.TenonException;
 import org.junit.jupiter.api.Test;
 
 /** The dialect is picked from the product name the JDBC driver reports. */

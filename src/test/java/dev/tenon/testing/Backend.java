@@ -1,9 +1,9 @@
 package dev.tenon.testing;
 
+import dev.tenon.Database;
 import dev.tenon.engine.ConnectionOptions;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.metadata.TableModel;
-import dev.tenon.session.Database;
 import dev.tenon.sql.PostgresDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;

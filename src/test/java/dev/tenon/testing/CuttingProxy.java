@@ -1,7 +1,7 @@
 package dev.tenon.testing;
 
+import dev.tenon.Database;
 import dev.tenon.engine.ConnectionOptions;
-import dev.tenon.session.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

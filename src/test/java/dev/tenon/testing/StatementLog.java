@@ -1,8 +1,8 @@
 package dev.tenon.testing;
 
+import dev.tenon.Database;
 import dev.tenon.engine.StatementKind;
 import dev.tenon.engine.StatementListener;
-import dev.tenon.session.Database;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.tenon.testing;
 
+import dev.tenon.Database;
 import dev.tenon.metadata.Metadata;
-import dev.tenon.session.Database;
 import dev.tenon.sql.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.tenon;
+package dev.tenon.exception;
 
 /**
  * A relationship could not be loaded on access: its session is closed (the object is detached), or its

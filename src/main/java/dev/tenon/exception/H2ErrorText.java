@@ -1,4 +1,4 @@
-package dev.tenon;
+package dev.tenon.exception;
 
 /**
  * H2's error text without the values in it. H2 gives no parts apart: its message is a sentence with parameters in

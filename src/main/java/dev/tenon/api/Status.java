@@ -1,4 +1,4 @@
-package dev.tenon.identity;
+package dev.tenon.api;
 
 /** Where an object stands with its session, as in SQLAlchemy. */
 public enum Status {

@@ -1,4 +1,4 @@
-package dev.tenon;
+package dev.tenon.exception;
 
 /**
  * The one base of every exception Tenon throws. Subclasses say where it went wrong; messages name the

@@ -1,4 +1,4 @@
-package dev.tenon;
+package dev.tenon.exception;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

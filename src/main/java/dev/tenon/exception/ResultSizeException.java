@@ -1,4 +1,4 @@
-package dev.tenon;
+package dev.tenon.exception;
 
 /** A query expected exactly one row (or at most one) and got another number. */
 public class ResultSizeException extends TenonException {

@@ -1,4 +1,4 @@
-package dev.tenon;
+package dev.tenon.exception;
 
 import java.sql.SQLException;
 

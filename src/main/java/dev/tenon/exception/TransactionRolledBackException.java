@@ -1,4 +1,4 @@
-package dev.tenon;
+package dev.tenon.exception;
 
 /**
  * The session's transaction is gone: a statement in it failed, so the database rolled it back (PostgreSQL

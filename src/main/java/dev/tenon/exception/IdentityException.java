@@ -1,4 +1,4 @@
-package dev.tenon;
+package dev.tenon.exception;
 
 /**
  * An object's identity is wrong for what was asked: a second object with the key of one already in the

@@ -1,0 +1,159 @@
+package dev.tenon;
+
+import dev.tenon.ddl.Ddl;
+import dev.tenon.engine.ConnectionOptions;
+import dev.tenon.engine.Engine;
+import dev.tenon.engine.StatementListener;
+import dev.tenon.engine.Statistics;
+import dev.tenon.engine.Transaction;
+import dev.tenon.metadata.Metadata;
+import dev.tenon.session.Session;
+import dev.tenon.session.SessionFactory;
+import dev.tenon.session.SessionOptions;
+import dev.tenon.sql.Dialect;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Where an application starts, the front door: one database, made of its {@link Engine} (the connection pool or the
+ * application's own data source, the dialect detected from it, the statistics and listeners of every statement) and
+ * its {@link SessionFactory} (the default session options, which session holds which object, the statements compiled
+ * once for every session). Thread-safe; build one per database and share it.
+ *
+ * <pre>{@code
+ * try (Database db = Database.connect("jdbc:h2:mem:demo")) {
+ *     db.createAll(metadata);
+ *     try (Session session = db.openSession(metadata)) { ... }
+ * }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+    private final Engine engine;
+    private final SessionFactory sessions;
+
+    private Database(Engine engine) {
+        this.engine = engine;
+        this.sessions = new SessionFactory(engine);
+    }
+
+    /** A HikariCP pool for {@code jdbcUrl}. */
+    public static Database connect(String jdbcUrl) {
+        return connect(ConnectionOptions.url(jdbcUrl));
+    }
+
+    /** A HikariCP pool for {@code jdbcUrl} with credentials. */
+    public static Database connect(String jdbcUrl, String user, String password) {
+        return connect(ConnectionOptions.url(jdbcUrl).user(user).password(password));
+    }
+
+    /**
+     * A HikariCP pool built from {@code options}, with their timeouts (see {@link ConnectionOptions}): returns
+     * within {@code connectTimeout} or throws a {@link dev.tenon.exception.TimeoutException} naming it.
+     */
+    public static Database connect(ConnectionOptions options) {
+        return new Database(Engine.connect(options));
+    }
+
+    /** Uses the application's own data source; {@link #close()} leaves it open. */
+    public static Database of(DataSource dataSource) {
+        return new Database(Engine.of(dataSource));
+    }
+
+    /** Opens a session over {@code metadata}; close it to return its connection. */
+    public Session openSession(Metadata metadata) {
+        return sessions.openSession(metadata);
+    }
+
+    /** Opens a session with options of its own. */
+    public Session openSession(Metadata metadata, SessionOptions options) {
+        return sessions.openSession(metadata, options);
+    }
+
+    /** The options new sessions get by default. */
+    public SessionOptions sessionOptions() {
+        return sessions.options();
+    }
+
+    /** Sets the options new sessions get by default (strict N+1 detection for a test suite, say). */
+    public Database sessionOptions(SessionOptions options) {
+        sessions.options(options);
+        return this;
+    }
+
+    /** {@code Ddl.of(metadata).createAll(engine())}: creates what does not exist yet; returns the DDL that ran. */
+    public List<String> createAll(Metadata metadata) {
+        return Ddl.of(metadata).createAll(engine);
+    }
+
+    /** {@code Ddl.of(metadata).dropAll(engine())}: drops the mapped tables that exist; returns the DDL that ran. */
+    public List<String> dropAll(Metadata metadata) {
+        return Ddl.of(metadata).dropAll(engine);
+    }
+
+    /** The engine: connections, dialect, the executor of every statement. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The sessions' shared state. */
+    public SessionFactory sessions() {
+        return sessions;
+    }
+
+    /** The database's dialect. */
+    public Dialect dialect() {
+        return engine.dialect();
+    }
+
+    /** Database-wide statistics: every statement of every session. */
+    public Statistics statistics() {
+        return engine.statistics();
+    }
+
+    /** Registers a listener told of every statement this database runs. */
+    public void addListener(StatementListener listener) {
+        engine.addListener(listener);
+    }
+
+    /** Removes a listener. */
+    public void removeListener(StatementListener listener) {
+        engine.removeListener(listener);
+    }
+
+    /** See {@link Engine#showValuesInErrors(boolean)}: whether exception messages may show row values. */
+    public Database showValuesInErrors(boolean value) {
+        engine.showValuesInErrors(value);
+        return this;
+    }
+
+    /** Whether exception messages may show row values. */
+    public boolean showsValuesInErrors() {
+        return engine.showsValuesInErrors();
+    }
+
+    /** The data source connections come from. */
+    public DataSource dataSource() {
+        return engine.dataSource();
+    }
+
+    /** A transaction handle, for work outside a session (see {@link Engine#transaction()}). */
+    public Transaction transaction() {
+        return engine.transaction();
+    }
+
+    /** Runs plain JDBC in one transaction (see {@link Engine#inTransaction}). */
+    public <T> T inTransaction(Engine.TransactionWork<T> work) {
+        return engine.inTransaction(work);
+    }
+
+    /** See {@link SessionFactory#cachedStatements()}. */
+    public int cachedStatements() {
+        return sessions.cachedStatements();
+    }
+
+    /** Closes the pool Tenon built; a caller's own data source is left open. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

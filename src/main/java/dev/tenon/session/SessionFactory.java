@@ -1,0 +1,52 @@
+package dev.tenon.session;
+
+import dev.tenon.engine.Engine;
+import dev.tenon.identity.Ownership;
+import dev.tenon.loading.StatementCache;
+import dev.tenon.metadata.Metadata;
+
+/**
+ * The ORM half of a database: what its sessions share. The engine they run their statements on; the options a new
+ * session gets; which session holds each object ({@link Ownership}); and the statements compiled once for all of them
+ * ({@link StatementCache}). Thread-safe. Made by {@code dev.tenon.Database}, the front door, which composes it with
+ * its engine; applications open sessions there.
+ */
+public final class SessionFactory {
+    private final Engine engine;
+    private final Ownership ownership = new Ownership();
+    private final StatementCache statements = new StatementCache();
+    private volatile SessionOptions options = SessionOptions.DEFAULTS;
+
+    /** The sessions of {@code engine}'s database. */
+    public SessionFactory(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Opens a session over {@code metadata} with the default options; close it to return its connection. */
+    public Session openSession(Metadata metadata) {
+        return openSession(metadata, options);
+    }
+
+    /** Opens a session with options of its own. */
+    public Session openSession(Metadata metadata, SessionOptions options) {
+        return new Session(new SessionContext(metadata, options, ownership, statements, engine.transaction()));
+    }
+
+    /** The options new sessions get by default. */
+    public SessionOptions options() {
+        return options;
+    }
+
+    /** Sets the options new sessions get by default. */
+    public void options(SessionOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * How many compiled statements and load plans the sessions share: one per query shape the application has run
+     * (values left out), per entity looked up by key, and per secondary statement of a strategy.
+     */
+    public int cachedStatements() {
+        return statements.size();
+    }
+}
