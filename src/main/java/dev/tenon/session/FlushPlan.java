@@ -64,6 +64,7 @@ public final class FlushPlan {
      * @param readBack the columns the database fills and the flush reads back (generated keys, server defaults)
      * @param level    the dependency level within a table that references itself (0 otherwise)
      */
+    @SuppressWarnings("exports") // the states are the runner's handles; applications read rows(), sql(), statements()
     public record Insert(TableModel table, List<ColumnModel> columns, List<ColumnModel> readBack, List<InstanceState> states,
                          int level, String sql, int statements) implements Step {
         @Override
@@ -78,6 +79,7 @@ public final class FlushPlan {
      * @param columns  the columns set
      * @param readBack the columns the database changes on update, read back
      */
+    @SuppressWarnings("exports") // the states are the runner's handles; applications read rows(), sql(), statements()
     public record Update(TableModel table, List<ColumnModel> columns, List<ColumnModel> readBack, List<InstanceState> states,
                          String sql, int statements) implements Step {
         @Override
@@ -107,6 +109,7 @@ public final class FlushPlan {
     }
 
     /** Rows of one table deleted together, children before parents within a table that references itself. */
+    @SuppressWarnings("exports") // the states are the runner's handles; applications read rows(), sql(), statements()
     public record Delete(TableModel table, List<InstanceState> states, int level, String sql, int statements) implements Step {
         @Override
         public int rows() {

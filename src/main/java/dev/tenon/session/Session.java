@@ -11,7 +11,6 @@ import dev.tenon.exception.TransactionRolledBackException;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
 import dev.tenon.identity.InstanceState;
-import dev.tenon.loading.NPlusOneDetector;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.metadata.RelationshipModel;
@@ -263,11 +262,6 @@ public final class Session implements AutoCloseable {
     /** The statements this session ran, by kind, and the rows they read and wrote. */
     public Statistics statistics() {
         return context.handle().statistics();
-    }
-
-    /** The session's N+1 detector. */
-    public NPlusOneDetector nPlusOneDetector() {
-        return context.nPlusOneDetector();
     }
 
     /** The options this session was opened with. */

@@ -7,6 +7,10 @@ import dev.tenon.metadata.SqlType;
  * H2 2.x. Key lists bind as one array, as on PostgreSQL (see {@link Dialect#renderIn}), of at most 65,536 elements.
  */
 public final class H2Dialect implements Dialect {
+    /** The dialect; {@link Dialect#forProduct} picks it from the database product name. */
+    public H2Dialect() {
+    }
+
     @Override
     public String name() {
         return "H2";

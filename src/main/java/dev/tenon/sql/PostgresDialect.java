@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
  * batch size; generated keys and server defaults come back through {@code RETURNING}.
  */
 public final class PostgresDialect implements Dialect {
+    /** The dialect; {@link Dialect#forProduct} picks it from the database product name. */
+    public PostgresDialect() {
+    }
+
     @Override
     public String name() {
         return "PostgreSQL";

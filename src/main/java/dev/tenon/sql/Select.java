@@ -33,6 +33,10 @@ public final class Select implements SqlNode {
     private Integer limit;
     private Integer offset;
 
+    /** An empty SELECT, to be filled by the builder methods. */
+    public Select() {
+    }
+
     /** Adds a selected expression; returns its position (1-based), as read from the ResultSet. */
     public int select(Expression expression, String label) {
         items.add(new Item(expression, label));

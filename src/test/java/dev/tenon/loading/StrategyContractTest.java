@@ -80,8 +80,8 @@ class StrategyContractTest {
     @Test
     void aStrategyWrittenOutsideTheEngineSeesEachRowThenTheParentsAndLoadsThem() throws Exception {
         EmptyCollections strategy = new EmptyCollections();
-        try (AutoCloseable registered = Loaders.replace(Lazy.NOLOAD, strategy);
-             Session session = db.database().openSession(db.metadata())) {
+        AutoCloseable registered = Loaders.replace(Lazy.NOLOAD, strategy);
+        try (Session session = db.database().openSession(db.metadata())) {
             List<Dept> depts = session.select(Dept.class).options(Load.noload("employees")).orderBy("deptno").list();
 
             assertThat(depts).allSatisfy(dept -> assertThat(dept.employees).isEmpty());
@@ -89,15 +89,18 @@ class StrategyContractTest {
             assertThat(session.statistics().statements()).isEqualTo(1);
             session.flush();
             assertThat(session.statistics().statements()).as("a loaded empty collection is no removal").isEqualTo(1);
+        } finally {
+            registered.close();
         }
     }
 
     @Test
     void theRegistryGivesBackTheStrategyItReplaced() throws Exception {
         RelationshipLoader noload = Loaders.of(Lazy.NOLOAD);
-        try (AutoCloseable registered = Loaders.replace(Lazy.NOLOAD, new EmptyCollections())) {
-            assertThat(Loaders.of(Lazy.NOLOAD)).isNotSameAs(noload);
-        }
+        AutoCloseable registered = Loaders.replace(Lazy.NOLOAD, new EmptyCollections());
+        assertThat(Loaders.of(Lazy.NOLOAD)).isNotSameAs(noload);
+
+        registered.close();
         assertThat(Loaders.of(Lazy.NOLOAD)).isSameAs(noload);
     }
 }
