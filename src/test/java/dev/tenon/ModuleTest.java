@@ -26,6 +26,8 @@ class ModuleTest {
         assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source).containsExactlyInAnyOrder("dev.tenon",
                 "dev.tenon.annotation", "dev.tenon.api", "dev.tenon.ddl", "dev.tenon.engine", "dev.tenon.exception",
                 "dev.tenon.metadata", "dev.tenon.query", "dev.tenon.session", "dev.tenon.sql");
-        assertThat(module.packages()).contains("dev.tenon.loading", "dev.tenon.identity", "dev.tenon.proxy", "dev.tenon.enhance");
+        for (String machinery : new String[] {"loading", "identity", "proxy", "enhance"}) {
+            assertThat(descriptor.resolveSibling(Path.of("dev", "tenon", machinery))).as("dev.tenon.%s, in the module", machinery).isDirectory();
+        }
     }
 }
