@@ -41,7 +41,7 @@ public final class QueryExecutor implements QueryRunner {
     @Override
     public <T> List<T> list(Query<T> query) {
         autoflush.run();
-        Object shape = QueryValues.shape(query, context.dialect());
+        Object shape = shape(query);
         CompiledQuery compiled = context.statements().query(shape, () -> compiler.compile(query));
         List<Param> params = QueryValues.params(query, compiled.slots(), context.dialect());
         LoadingEngine runner = query.isReadOnly() ? new LoadingEngine(new ReadOnlyContext(context)) : engine;
@@ -62,7 +62,7 @@ public final class QueryExecutor implements QueryRunner {
     @Override
     public <T> Stream<T> stream(Query<T> query) {
         autoflush.run();
-        CompiledQuery compiled = context.statements().query(QueryValues.shape(query, context.dialect()), () -> compiler.compile(query));
+        CompiledQuery compiled = context.statements().query(shape(query), () -> compiler.compile(query));
         for (LoadNode child : compiled.root().children) {
             String refusal = Loaders.of(child.strategy).streamRefusal(child, QueryCompiler::repeats);
             if (refusal != null) {
@@ -75,10 +75,14 @@ public final class QueryExecutor implements QueryRunner {
         return Chunks.stream(runner, compiled, new BoundSql(compiled.sql(), params), query.type());
     }
 
+    private Object shape(Query<?> query) {
+        return QueryValues.shape(query, context.metadata().entity(query.type()), context.dialect());
+    }
+
     @Override
     public long count(Query<?> query) {
         autoflush.run();
-        CompiledQuery compiled = context.statements().query(List.of("count", QueryValues.shape(query, context.dialect())),
+        CompiledQuery compiled = context.statements().query(List.of("count", shape(query)),
                 () -> compiler.count(query));
         long[] result = {0};
         context.transaction().query(new BoundSql(compiled.sql(), QueryValues.params(query, compiled.slots(), context.dialect())),
@@ -88,7 +92,7 @@ public final class QueryExecutor implements QueryRunner {
 
     @Override
     public String toSql(Query<?> query) {
-        CompiledQuery compiled = context.statements().query(QueryValues.shape(query, context.dialect()), () -> compiler.compile(query));
+        CompiledQuery compiled = context.statements().query(shape(query), () -> compiler.compile(query));
         return new BoundSql(compiled.sql(), QueryValues.params(query, compiled.slots(), context.dialect())).toString();
     }
 

@@ -2,6 +2,7 @@ package dev.tenon.loading;
 
 import dev.tenon.exception.TenonException;
 import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Condition;
 import dev.tenon.query.Query;
@@ -24,8 +25,11 @@ final class QueryValues {
     private QueryValues() {
     }
 
-    /** What a query's compiled statements are cached by: everything but its values. */
-    static Object shape(Query<?> query, Dialect dialect) {
+    /**
+     * What a query's compiled statements are cached by: everything but its values. The entity is the model of the
+     * session's mapping, not the class: two mappings of one class compile apart.
+     */
+    static Object shape(Query<?> query, EntityModel entity, Dialect dialect) {
         List<Object> conditions = new ArrayList<>(query.conditions().size());
         for (Condition condition : query.conditions()) {
             conditions.add(shape(condition, dialect));
@@ -33,10 +37,10 @@ final class QueryValues {
         Query.Parent parent = query.parent();
         Object parentShape = parent == null ? null
                 : List.of(parent.relationship(), Keys.values(parent.parent(), parent.relationship().ownerColumns()).contains(null));
-        return new Shape(query.type(), conditions, query.orders(), query.options(), query.limit() != null, query.offset() != null, parentShape);
+        return new Shape(entity, conditions, query.orders(), query.options(), query.limit() != null, query.offset() != null, parentShape);
     }
 
-    private record Shape(Class<?> type, List<Object> conditions, List<Query.Order> orders, Object options, boolean limit,
+    private record Shape(EntityModel entity, List<Object> conditions, List<Query.Order> orders, Object options, boolean limit,
                          boolean offset, Object parent) {
     }
 

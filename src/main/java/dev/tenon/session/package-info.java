@@ -1,7 +1,7 @@
 /**
- * Where an application starts: {@link dev.tenon.Database} (a pool, its dialect, sessions) and
  * {@link dev.tenon.session.Session}, SQLAlchemy's Session in Java: an identity map and a unit of work over one
- * transaction at a time. {@code Session} is a façade; read it, then its parts, each of which takes a
+ * transaction at a time, opened through the front door, {@link dev.tenon.Database}, whose
+ * {@link dev.tenon.session.SessionFactory} holds what the sessions of a database share. {@code Session} is a façade; read it, then its parts, each of which takes a
  * {@code SessionContext} (what they share: the mapping, the settings, the identity map, the engine's transaction
  * handle), never the session:
  * <ol>
@@ -17,6 +17,7 @@
  * {@code SessionQueries} runs the queries, {@code ThreadGuard} refuses a second thread at once. No type of the
  * package depends on itself through the others (tested), so each can be read knowing only those below it.
  *
- * <p>The top of the ORM layer: depends on the core, {@code identity}, {@code query} and {@code loading}; nothing depends on it.
+ * <p>The top of the ORM layer: depends on the core, {@code api}, {@code identity}, {@code query} and {@code loading};
+ * only the front door depends on it.
  */
 package dev.tenon.session;

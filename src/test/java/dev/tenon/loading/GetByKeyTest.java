@@ -90,4 +90,17 @@ class GetByKeyTest {
         assertThat(db.database().cachedStatements()).as("nothing compiled again for other values or in other sessions").isEqualTo(compiled);
         assertThat(log.sql().subList(2, log.sql().size())).isEqualTo(first);
     }
+
+    @Test
+    void twoMappingsOfOneClassCompileApartAndEachSessionFindsItsOwnObjects() {
+        Metadata other = Metadata.of(Dept.class, Emp.class, Course.class, Lesson.class);
+        try (Session first = db.database().openSession(db.metadata());
+             Session second = db.database().openSession(other)) {
+            first.select(Dept.class).list();
+            List<Dept> depts = second.select(Dept.class).orderBy("deptno").list();
+
+            assertThat(second.get(Dept.class, 10)).isSameAs(depts.get(0));
+            assertThat(second.statistics().statements()).as("the get found the query's object in the session").isEqualTo(1);
+        }
+    }
 }
