@@ -1,6 +1,5 @@
 package dev.tenon.loading;
 
-import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.DynamicList;
 import dev.tenon.query.Query;
@@ -20,14 +19,8 @@ final class DynamicLoader implements RelationshipLoader {
     @Override
     public Rows rows(Loading loading, LoadNode node, RowReader reader, ParentSource source) {
         RelationshipModel relationship = node.relationship;
-        Object statement = reader.token();
-        return Rows.after(parents -> {
-            for (InstanceState parent : parents) {
-                if (RelationshipLoader.mayInstall(parent, relationship, statement)) {
-                    relationship.set(parent.object(), new DynamicList<>(query(loading.context(), relationship, parent.object()), parent.object()));
-                }
-            }
-        });
+        return RelationshipLoader.installing(reader, relationship, parent -> relationship.set(parent.object(),
+                new DynamicList<>(query(loading.context(), relationship, parent.object()), parent.object())));
     }
 
     private static Query<Object> query(LoadContext context, RelationshipModel relationship, Object parent) {

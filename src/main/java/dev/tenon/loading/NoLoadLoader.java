@@ -1,6 +1,5 @@
 package dev.tenon.loading;
 
-import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.RelationshipModel;
 import java.util.List;
 
@@ -17,13 +16,7 @@ final class NoLoadLoader implements RelationshipLoader {
     @Override
     public Rows rows(Loading loading, LoadNode node, RowReader reader, ParentSource source) {
         RelationshipModel relationship = node.relationship;
-        Object statement = reader.token();
-        return Rows.after(parents -> {
-            for (InstanceState parent : parents) {
-                if (RelationshipLoader.mayInstall(parent, relationship, statement)) {
-                    relationship.set(parent.object(), relationship.collection() ? Assign.newCollection(relationship, List.of()) : null);
-                }
-            }
-        });
+        return RelationshipLoader.installing(reader, relationship, parent ->
+                relationship.set(parent.object(), relationship.collection() ? Assign.newCollection(relationship, List.of()) : null));
     }
 }

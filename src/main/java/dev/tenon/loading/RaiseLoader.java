@@ -1,11 +1,9 @@
 package dev.tenon.loading;
 
 import dev.tenon.exception.LazyLoadException;
-import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.proxy.Loader;
-import java.util.List;
 
 /**
  * {@code lazy = RAISE}: any access to the relationship fails, naming the eager option to use instead. Makes
@@ -19,19 +17,12 @@ final class RaiseLoader implements RelationshipLoader {
 
     @Override
     public Rows rows(Loading loading, LoadNode node, RowReader reader, ParentSource source) {
-        Object statement = reader.token();
-        return Rows.after(parents -> install(node.relationship, parents, statement));
-    }
-
-    private static void install(RelationshipModel relationship, List<InstanceState> parents, Object statement) {
+        RelationshipModel relationship = node.relationship;
         Loader raise = () -> {
             throw new LazyLoadException(relationship + " is not loaded and its strategy is RAISE: load it with the query, "
                     + "e.g. .options(Load.selectin(\"" + relationship.name() + "\")) or .options(Load.joined(\"" + relationship.name() + "\"))");
         };
-        for (InstanceState parent : parents) {
-            if (!RelationshipLoader.mayInstall(parent, relationship, statement)) {
-                continue;
-            }
+        return RelationshipLoader.installing(reader, relationship, parent -> {
             if (relationship.collection()) {
                 relationship.set(parent.object(), Assign.lazyCollection(relationship, raise));
             } else if (relationship.direction() != Direction.MANY_TO_ONE || Keys.targetKey(parent.object(), relationship) != null) {
@@ -40,6 +31,6 @@ final class RaiseLoader implements RelationshipLoader {
                 relationship.set(parent.object(), null);
                 parent.loaded(relationship, null);
             }
-        }
+        });
     }
 }

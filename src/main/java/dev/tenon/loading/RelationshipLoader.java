@@ -96,6 +96,21 @@ interface RelationshipLoader {
     }
 
     /**
+     * Work after the rows for a strategy that installs a stand-in: {@code install} for each parent that may take one
+     * (see {@link #mayInstall}).
+     */
+    static Rows installing(RowReader reader, RelationshipModel relationship, Consumer<InstanceState> install) {
+        Object statement = reader.token();
+        return Rows.after(parents -> {
+            for (InstanceState parent : parents) {
+                if (mayInstall(parent, relationship, statement)) {
+                    install.accept(parent);
+                }
+            }
+        });
+    }
+
+    /**
      * Whether a strategy that installs a stand-in (lazy, dynamic, raise, noload) may set the relationship on this
      * parent: the statement built the parent, or the relationship holds nothing and was never loaded (a reference a
      * noload option left null, say). Such a parent gets what any loaded object gets, instead of a null that would
