@@ -6,7 +6,7 @@ package dev.tenon.loading;
  * selects the children whose foreign key is in the parents' keys:
  * {@code SELECT ... FROM emp WHERE emp.deptno = ANY(?)}, one array bound. Two statements for any number of parents up
  * to a batch: best for large collections. For a many-to-one, it loads the distinct targets the identity map does not
- * hold yet. The statement itself is the engine's ({@link Loading#childrenOf}), which lazy and subquery loading use too.
+ * hold yet. The statement itself is {@link ChildrenByKeys}, which lazy and subquery loading use too.
  */
 final class SelectInLoader implements RelationshipLoader {
     @Override

@@ -15,7 +15,6 @@ import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
