@@ -59,8 +59,7 @@ final class QueryCompiler {
         }
         Layout layout = new Layout().rootsRepeat(repeatsParents(plan));
         new StatementShaper(select, aliases, layout).read(plan, rootAlias, true);
-        return new CompiledQuery(select.toBoundSql(dialect).sql(), plan, layout.seal(), core.slots(),
-                () -> core(query, entity, new Aliases()));
+        return new CompiledQuery(select.toBoundSql(dialect).sql(), plan, layout.seal(), core.slots());
     }
 
     /** Whether a strategy of the plan repeats the root over rows. */
@@ -83,11 +82,16 @@ final class QueryCompiler {
         }
         Select count = new Select().from(new FromItem.SubqueryRef(core.select(), "anon_1"));
         count.select(Expression.raw("COUNT(*)"), null);
-        return new CompiledQuery(count.toBoundSql(dialect).sql(), null, new Layout().seal(), core.slots(), null);
+        return new CompiledQuery(count.toBoundSql(dialect).sql(), null, new Layout().seal(), core.slots());
+    }
+
+    /** The parent query alone, built afresh: what subquery loading nests when it compiles its statement. */
+    CompiledQuery.Core core(Query<?> query) {
+        return core(query, metadata.entity(query.type()), new Aliases());
     }
 
     /** The parent query alone: root table, path joins, WHERE, ORDER BY, LIMIT/OFFSET; no columns yet. */
-    CompiledQuery.Core core(Query<?> query, EntityModel entity, Aliases aliases) {
+    private CompiledQuery.Core core(Query<?> query, EntityModel entity, Aliases aliases) {
         String alias = aliases.next(entity.table().name());
         Select select = new Select().from(new FromItem.TableRef(entity.table(), alias));
         PathResolver paths = new PathResolver(select, alias, entity, aliases);

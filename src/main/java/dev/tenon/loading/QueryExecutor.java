@@ -47,7 +47,7 @@ public final class QueryExecutor implements QueryRunner {
         LoadingEngine runner = query.isReadOnly() ? new LoadingEngine(new ReadOnlyContext(context)) : engine;
         // The root objects are instances of the query's type: they were made for its entity.
         @SuppressWarnings("unchecked")
-        List<T> results = (List<T>) runner.run(compiled, params, new ParentSource(shape, compiled.core(), params),
+        List<T> results = (List<T>) runner.run(compiled, params, new ParentSource(shape, () -> compiler.core(query), params),
                 new ResultAssembler.Origin("select", compiled.root().entity.name()));
         return results;
     }
@@ -108,7 +108,7 @@ public final class QueryExecutor implements QueryRunner {
         for (int i = 0; i < columns.size(); i++) {
             params.add(new ValueParam(columns.size() == 1 ? key : ((List<?>) key).get(i), columns.get(i).type()));
         }
-        ParentSource source = new ParentSource(List.of("get", entity), compiled.core(), params);
+        ParentSource source = new ParentSource(List.of("get", entity), () -> compiler.core(byKey(entity, key)), params);
         List<Object> found = engine.run(compiled, params, source, new ResultAssembler.Origin("select", entity.name()));
         return found.isEmpty() ? null : found.get(0);
     }
