@@ -9,8 +9,8 @@ import dev.tenon.query.DynamicList;
 /**
  * An object added back to a session still holds the lazy collections and deferred references of the session it
  * left, which refuse to load (that session is closed, or no longer knows the object). They are replaced with lazy
- * loads of this session, made by the loader engine like those of any loaded object (so batched and seen by the N+1
- * detector alike), as SQLAlchemy loads the unloaded attributes of a re-attached object: an unloaded collection or
+ * loads of this session, made by the loader engine's lazy strategy like those of any loaded object (the same compiled
+ * statements), as SQLAlchemy loads the unloaded attributes of a re-attached object: an unloaded collection or
  * reference loads on first access, a dynamic relationship queries again. A {@code RAISE} relationship keeps what it
  * has: it must not load at all.
  */
