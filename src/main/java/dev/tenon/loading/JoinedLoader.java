@@ -53,9 +53,6 @@ final class JoinedLoader implements RelationshipLoader {
             select.join(!inner, new FromItem.TableRef(node.entity.table(), alias),
                     Expression.joinOn(parentAlias, relationship.ownerColumns(), alias, relationship.remoteColumns()));
         }
-        for (RelationshipModel.Order order : relationship.orderBy()) {
-            select.orderBy(Expression.column(alias, order.column()), order.descending());
-        }
         statement.read(node, alias, inner);
     }
 

@@ -50,9 +50,6 @@ final class LoadingEngine implements Loading {
     @Override
     public SecondaryStatement compile(LoadNode node, Select select, Aliases aliases, String alias, List<Expression> keys,
                                       List<ColumnModel> keyColumns) {
-        for (RelationshipModel.Order order : node.relationship.orderBy()) {
-            select.orderBy(Expression.column(alias, order.column()), order.descending());
-        }
         Layout layout = new Layout();
         new StatementShaper(select, aliases, layout).read(node, alias, false);
         int firstKey = select.items().size() + 1;

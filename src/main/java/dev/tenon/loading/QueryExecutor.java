@@ -42,9 +42,9 @@ public final class QueryExecutor implements QueryRunner {
     public <T> List<T> list(Query<T> query) {
         autoflush.run();
         Object shape = shape(query);
-        CompiledQuery compiled = context.statements().query(shape, () -> compiler.compile(query));
+        CompiledQuery compiled = compiled(shape, query);
         List<Param> params = QueryValues.params(query, compiled.slots(), context.dialect());
-        LoadingEngine runner = query.isReadOnly() ? new LoadingEngine(new ReadOnlyContext(context)) : engine;
+        LoadingEngine runner = engineFor(query);
         // The root objects are instances of the query's type: they were made for its entity.
         @SuppressWarnings("unchecked")
         List<T> results = (List<T>) runner.run(compiled, params, new ParentSource(shape, () -> compiler.core(query), params),
@@ -62,7 +62,7 @@ public final class QueryExecutor implements QueryRunner {
     @Override
     public <T> Stream<T> stream(Query<T> query) {
         autoflush.run();
-        CompiledQuery compiled = context.statements().query(shape(query), () -> compiler.compile(query));
+        CompiledQuery compiled = compiled(shape(query), query);
         for (LoadNode child : compiled.root().children) {
             String refusal = Loaders.of(child.strategy).streamRefusal(child, QueryCompiler::repeats);
             if (refusal != null) {
@@ -71,12 +71,21 @@ public final class QueryExecutor implements QueryRunner {
             }
         }
         List<Param> params = QueryValues.params(query, compiled.slots(), context.dialect());
-        LoadingEngine runner = query.isReadOnly() ? new LoadingEngine(new ReadOnlyContext(context)) : engine;
-        return Chunks.stream(runner, compiled, new BoundSql(compiled.sql(), params), query.type());
+        return Chunks.stream(engineFor(query), compiled, new BoundSql(compiled.sql(), params), query.type());
     }
 
     private Object shape(Query<?> query) {
         return QueryValues.shape(query, context.metadata().entity(query.type()), context.dialect());
+    }
+
+    /** The query's statement, compiled the first time its shape is run anywhere in the database. */
+    private CompiledQuery compiled(Object shape, Query<?> query) {
+        return context.statements().query(shape, () -> compiler.compile(query));
+    }
+
+    /** The session's engine, or for a read-only query one whose identity map holds only its result. */
+    private LoadingEngine engineFor(Query<?> query) {
+        return query.isReadOnly() ? new LoadingEngine(new ReadOnlyContext(context)) : engine;
     }
 
     @Override
@@ -92,7 +101,7 @@ public final class QueryExecutor implements QueryRunner {
 
     @Override
     public String toSql(Query<?> query) {
-        CompiledQuery compiled = context.statements().query(shape(query), () -> compiler.compile(query));
+        CompiledQuery compiled = compiled(shape(query), query);
         return new BoundSql(compiled.sql(), QueryValues.params(query, compiled.slots(), context.dialect())).toString();
     }
 

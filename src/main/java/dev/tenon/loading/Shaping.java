@@ -23,8 +23,8 @@ interface Shaping {
     boolean innerReached(LoadNode node);
 
     /**
-     * Appends {@code node}'s columns, read from {@code alias}, records where they start, and lets the strategies of
-     * {@code node}'s children shape the statement in turn.
+     * Appends {@code node}'s columns, read from {@code alias}, and its relationship's ORDER BY, records where the
+     * columns start, and lets the strategies of {@code node}'s children shape the statement in turn.
      *
      * @param inner whether {@code node} was reached by inner joins only
      */

@@ -1,14 +1,16 @@
 package dev.tenon.loading;
 
 import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.Select;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Compiles the reading part of a statement: the columns of a node, then whatever the strategies of its children add
- * ({@link RelationshipLoader#shape}), recording in the statement's {@link Layout} where each node's columns start.
+ * Compiles the reading part of a statement: the columns of a node and, for a relationship's node, the relationship's
+ * ORDER BY, then whatever the strategies of its children add ({@link RelationshipLoader#shape}), recording in the
+ * statement's {@link Layout} where each node's columns start.
  */
 final class StatementShaper implements Shaping {
     private final Select select;
@@ -50,6 +52,11 @@ final class StatementShaper implements Shaping {
         layout.place(node, select.items().size() + 1);
         for (ColumnModel column : node.entity.columns()) {
             select.select(Expression.column(alias, column), null);
+        }
+        if (node.relationship != null) {
+            for (RelationshipModel.Order order : node.relationship.orderBy()) {
+                select.orderBy(Expression.column(alias, order.column()), order.descending());
+            }
         }
         for (LoadNode child : node.children) {
             Loaders.of(child.strategy).shape(this, node, child);
