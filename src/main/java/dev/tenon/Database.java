@@ -7,9 +7,12 @@ import dev.tenon.engine.StatementListener;
 import dev.tenon.engine.Statistics;
 import dev.tenon.engine.Transaction;
 import dev.tenon.metadata.Metadata;
+import dev.tenon.session.Retry;
 import dev.tenon.session.Session;
+import dev.tenon.session.SessionAction;
 import dev.tenon.session.SessionFactory;
 import dev.tenon.session.SessionOptions;
+import dev.tenon.session.SessionWork;
 import dev.tenon.sql.Dialect;
 import java.util.List;
 import javax.sql.DataSource;
@@ -67,6 +70,55 @@ public final class Database implements AutoCloseable {
     /** Opens a session with options of its own. */
     public Session openSession(Metadata metadata, SessionOptions options) {
         return sessions.openSession(metadata, options);
+    }
+
+    /**
+     * A unit of work that retries: opens a session, runs {@code work}, commits, closes the session; when the
+     * database refuses for a conflict with a concurrent transaction (a serialization failure, a deadlock) or the
+     * connection is lost before the commit, runs the whole work again in a new session, after a jittered wait, as the
+     * database's {@link #retry() retry policy} says. Never after a commit whose outcome is unknown. When it gives up,
+     * the last failure is thrown, the earlier ones suppressed in it.
+     *
+     * <pre>{@code
+     * db.transact(metadata, session -> {
+     *     Account account = session.get(Account.class, 42);
+     *     account.balance = account.balance.add(amount);
+     * });
+     * }</pre>
+     *
+     * The work may run more than once: what it does outside the database belongs after this returns.
+     */
+    public void transact(Metadata metadata, SessionAction work) {
+        transact(metadata, sessions.retry(), work);
+    }
+
+    /** {@link #transact(Metadata, SessionAction)} with a retry policy of its own ({@link Retry#NONE}: one attempt). */
+    public void transact(Metadata metadata, Retry retry, SessionAction work) {
+        sessions.transact(metadata, retry, session -> {
+            work.run(session);
+            return null;
+        });
+    }
+
+    /** {@link #transact(Metadata, SessionAction)} for work that returns a value: what its last attempt returned. */
+    public <T> T transactResult(Metadata metadata, SessionWork<T> work) {
+        return sessions.transact(metadata, sessions.retry(), work);
+    }
+
+    /** {@link #transactResult(Metadata, SessionWork)} with a retry policy of its own. */
+    public <T> T transactResult(Metadata metadata, Retry retry, SessionWork<T> work) {
+        return sessions.transact(metadata, retry, work);
+    }
+
+    /** The retry policy of {@link #transact} when it names none: {@link Retry#DEFAULT} until set. */
+    public Retry retry() {
+        return sessions.retry();
+    }
+
+    /** Sets the retry policy of {@link #transact} when it names none. */
+    public Database retry(Retry value) {
+        sessions.retry(value);
+        return this;
     }
 
     /** The options new sessions get by default. */

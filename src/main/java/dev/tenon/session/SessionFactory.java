@@ -1,6 +1,7 @@
 package dev.tenon.session;
 
 import dev.tenon.engine.Engine;
+import dev.tenon.exception.TenonException;
 import dev.tenon.identity.Ownership;
 import dev.tenon.loading.StatementCache;
 import dev.tenon.metadata.Metadata;
@@ -16,6 +17,7 @@ public final class SessionFactory {
     private final Ownership ownership = new Ownership();
     private final StatementCache statements = new StatementCache();
     private volatile SessionOptions options = SessionOptions.DEFAULTS;
+    private volatile Retry retry = Retry.DEFAULT;
 
     /** The sessions of {@code engine}'s database. */
     public SessionFactory(Engine engine) {
@@ -30,6 +32,27 @@ public final class SessionFactory {
     /** Opens a session with options of its own. */
     public Session openSession(Metadata metadata, SessionOptions options) {
         return new Session(new SessionContext(metadata, options, ownership, statements, engine.transaction()));
+    }
+
+    /**
+     * Runs {@code work} in a new session and commits, again in a new session after a conflict, as {@code retry} says
+     * (see {@link Retry}); returns what the last attempt returned.
+     */
+    public <T> T transact(Metadata metadata, Retry retry, SessionWork<T> work) {
+        return RetryingUnit.run(() -> openSession(metadata), retry, work);
+    }
+
+    /** The retry policy of units of work that name none. */
+    public Retry retry() {
+        return retry;
+    }
+
+    /** Sets the retry policy of units of work that name none. */
+    public void retry(Retry value) {
+        if (value == null) {
+            throw new TenonException("The retry policy must not be null; Retry.NONE runs a unit of work once");
+        }
+        this.retry = value;
     }
 
     /** The options new sessions get by default. */

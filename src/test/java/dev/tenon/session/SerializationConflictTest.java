@@ -10,13 +10,10 @@ import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
 import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.Isolated;
 import dev.tenon.testing.TestDb;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +40,7 @@ class SerializationConflictTest {
         assumeTrue(backend == Backend.POSTGRES, "H2 has no serializable snapshot isolation to conflict in");
         db = backend.open(Dept.class, Emp.class);
         Scott.load(db);
-        serializable = Database.of(serializableConnections(db.database().dataSource()));
+        serializable = Database.of(Isolated.serializable(db.database().dataSource()));
     }
 
     @AfterEach
@@ -51,22 +48,6 @@ class SerializationConflictTest {
         if (db != null) {
             db.close();
         }
-    }
-
-    /** The test database's pool, handing out connections at SERIALIZABLE (the pool resets them when they return). */
-    private static DataSource serializableConnections(DataSource pool) {
-        return (DataSource) Proxy.newProxyInstance(SerializationConflictTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    try {
-                        Object result = method.invoke(pool, args);
-                        if (result instanceof Connection connection) {
-                            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-                        }
-                        return result;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private BigDecimal salary() {
