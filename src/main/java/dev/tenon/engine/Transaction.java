@@ -129,6 +129,37 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets savepoint {@code name} ({@code SAVEPOINT}, logged and counted like every statement), beginning the
+     * transaction if only reads ran so far: a savepoint lives inside a transaction.
+     */
+    public void savepoint(String name) {
+        executor.update(writing(), BoundSql.of("SAVEPOINT " + dialect.quote(name)), statistics);
+    }
+
+    /**
+     * Rolls back to savepoint {@code name}: what the transaction wrote since is undone, and the transaction is usable
+     * again, a statement that failed since included (PostgreSQL accepts statements again after it). When this fails
+     * too, the transaction is lost as after any failed statement.
+     */
+    public void rollbackToSavepoint(String name) {
+        TenonException failedInside = failure;
+        failure = null;
+        try {
+            executor.update(writing(), BoundSql.of("ROLLBACK TO SAVEPOINT " + dialect.quote(name)), statistics);
+        } catch (TenonException e) {
+            if (failedInside != null) {
+                failure = failedInside;
+            }
+            throw e;
+        }
+    }
+
+    /** Forgets savepoint {@code name}: what was written since it is kept, for the transaction to commit. */
+    public void releaseSavepoint(String name) {
+        executor.update(writing(), BoundSql.of("RELEASE SAVEPOINT " + dialect.quote(name)), statistics);
+    }
+
     /** Whether a connection is held: a statement has run since the last commit or rollback. */
     public boolean active() {
         return connection != null;

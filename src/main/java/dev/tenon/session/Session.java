@@ -192,6 +192,42 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} inside a savepoint, a transaction nested in the session's (SQLAlchemy's {@code begin_nested}):
+     * what is pending is flushed first, then {@code SAVEPOINT}; the work runs and its changes are flushed. When the
+     * work throws, or its flush fails, the database goes back to the savepoint ({@code ROLLBACK TO SAVEPOINT}) and so do
+     * the objects: changes made inside are undone, objects added inside are transient again, objects deleted inside
+     * are persistent again; the exception is thrown, and the outer transaction goes on. Savepoints nest.
+     *
+     * <pre>{@code
+     * for (Order order : batch) {
+     *     try {
+     *         session.savepoint(() -> ship(order));      // one bad order does not lose the batch
+     *     } catch (SqlExecutionException e) {
+     *         log.warn("order {} not shipped: {}", order.id, e.getMessage());
+     *     }
+     * }
+     * session.commit();
+     * }</pre>
+     *
+     * A conflict with another transaction (a serialization failure, a deadlock) or a lost connection ends the whole
+     * transaction all the same, as {@link #commit()} describes: what it read is stale everywhere, not only inside.
+     */
+    public void savepoint(Runnable work) {
+        savepoint(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** {@link #savepoint(Runnable)} for work that returns a value. */
+    public <T> T savepoint(java.util.function.Supplier<T> work) {
+        return guard.call(() -> {
+            checkOpen();
+            return transaction.savepoint(work);
+        });
+    }
+
+    /**
      * Runs plain JDBC in the session's transaction, after flushing what is pending so that the work sees it: for
      * what Tenon does not do. The connection is lent for the call only (see {@link Transaction#withConnection}).
      */

@@ -17,6 +17,8 @@ final class SessionTransaction {
     private final Transaction handle;
     private final UnitOfWork unitOfWork;
     private final Flush flush;
+    /** Savepoints begun and not yet ended, innermost last: a failure inside one rolls back to it, not further. */
+    private int savepoints;
 
     SessionTransaction(SessionContext context, UnitOfWork unitOfWork, Flush flush) {
         this.context = context;
@@ -24,7 +26,7 @@ final class SessionTransaction {
         this.unitOfWork = unitOfWork;
         this.flush = flush;
         // A statement in a transaction lost to an earlier failure is refused, and the transaction ended once.
-        handle.refuseAfterFailure(this::endLostTransaction);
+        handle.refuseAfterFailure(this::refuse);
     }
 
     /** Writes every pending change; a failure rolls the transaction back and puts the objects back. */
@@ -68,6 +70,61 @@ final class SessionTransaction {
         }
     }
 
+    /**
+     * Runs {@code work} inside a savepoint: flushes what is pending (the point to come back to), sets the savepoint,
+     * runs the work and flushes it. When the work or its flush fails, the transaction goes back to the savepoint and
+     * so do the objects (see {@link SavepointRevert}), and the failure is thrown; the transaction stays usable. A
+     * conflict, or a connection lost, ends the whole transaction instead, as anywhere else: the retry must begin from
+     * the first read.
+     */
+    <T> T savepoint(java.util.function.Supplier<T> work) {
+        flush();
+        String name = "tenon_savepoint_" + (savepoints + 1);
+        handle.savepoint(name);
+        unitOfWork.undo().beginSavepoint();
+        savepoints++;
+        T result;
+        try {
+            result = work.get();
+            runFlush();
+        } catch (RuntimeException | Error e) {
+            savepoints--;
+            backTo(name, e);
+            throw e;
+        }
+        savepoints--;
+        try {
+            handle.releaseSavepoint(name);
+        } catch (RuntimeException e) {
+            revert(e);
+            throw e;
+        }
+        unitOfWork.undo().releaseSavepoint();
+        return result;
+    }
+
+    /** The savepoint's work failed: back to the savepoint, or, when that cannot be, the whole transaction rolled back. */
+    private void backTo(String name, Throwable failure) {
+        if (!handle.begun()) {
+            return;         // the failure already ended the whole transaction (a conflict), objects and all
+        }
+        if (failure instanceof RuntimeException runtime && (isConflict(runtime) || isConnectionFailure(runtime))) {
+            revert(runtime);
+            return;
+        }
+        try {
+            handle.rollbackToSavepoint(name);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            revert(e);
+            return;
+        }
+        SavepointRevert objects = new SavepointRevert(context, unitOfWork);
+        objects.revertUnflushedColumns();
+        unitOfWork.undo().undoSavepoint(context.identityMap());
+        objects.revert();
+    }
+
     void commit() {
         if (handle.failure() != null) {
             TransactionRolledBackException lost = endLostTransaction(handle.failure());
@@ -96,6 +153,19 @@ final class SessionTransaction {
     }
 
     /**
+     * What a statement gets after an earlier one of the transaction failed. Inside a savepoint the transaction is not
+     * lost yet: rolling back to the savepoint, when the savepoint's work throws, makes it usable again.
+     */
+    private RuntimeException refuse(TenonException first) {
+        if (savepoints > 0 && !isConflict(first) && !isConnectionFailure(first)) {
+            return new TenonException("A statement inside the savepoint failed (" + first.getMessage() + "); nothing more runs in it. "
+                    + "Let the savepoint's work end with the failure: the transaction then goes back to the savepoint and is usable again",
+                    first);
+        }
+        return endLostTransaction(first);
+    }
+
+    /**
      * A statement failed outside a flush, and the application went on: the transaction is rolled back (once) and the
      * objects put back. Returns the exception that reports it; the failure stays until commit() or rollback().
      */
@@ -117,8 +187,14 @@ final class SessionTransaction {
         context.nPlusOneDetector().clear();
     }
 
-    /** A flush or a commit failed: the transaction is rolled back, and the objects put back for a retry. */
+    /**
+     * A flush or a commit failed: the transaction is rolled back, and the objects put back for a retry. Inside a
+     * savepoint only a conflict or a lost connection goes that far; any other failure is the savepoint's to undo.
+     */
     private void revert(RuntimeException failure) {
+        if (savepoints > 0 && !isConflict(failure) && !isConnectionFailure(failure)) {
+            return;
+        }
         handle.rollback();
         handle.acknowledge();
         revertObjects(failure);
@@ -138,6 +214,11 @@ final class SessionTransaction {
     }
 
     private static boolean isConflict(RuntimeException failure) {
-        return failure instanceof SqlExecutionException sql && sql.isConflict();
+        return failure instanceof SqlExecutionException sql && sql.isConflict()
+                || failure instanceof TransactionRolledBackException lost && lost.isConflict();
+    }
+
+    private static boolean isConnectionFailure(RuntimeException failure) {
+        return failure instanceof SqlExecutionException sql && sql.isConnectionFailure();
     }
 }

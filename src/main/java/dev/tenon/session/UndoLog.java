@@ -24,9 +24,17 @@ final class UndoLog {
     private record SavedState(Status status, EntityKey key, Object changes, Object[] loaded) {
     }
 
-    private final Map<InstanceState, SavedState> states = new IdentityHashMap<>();
+    /**
+     * Where a savepoint began: the states saved before it (the current map then) and the sizes of the two logs. A
+     * state is saved again in a savepoint, as it was when the savepoint began.
+     */
+    private record Mark(Map<InstanceState, SavedState> states, int fields, int others) {
+    }
+
+    private Map<InstanceState, SavedState> states = new IdentityHashMap<>();
     private final Deque<FieldChange> fields = new ArrayDeque<>();
     private final Deque<Runnable> others = new ArrayDeque<>();
+    private final Deque<Mark> marks = new ArrayDeque<>();
 
     /** Saves a state before the flush first changes it in this transaction. */
     void save(InstanceState state) {
@@ -67,16 +75,51 @@ final class UndoLog {
         others.push(restore);
     }
 
+    /** A savepoint begins: what flushes do from now on can be undone apart ({@link #undoSavepoint}). */
+    void beginSavepoint() {
+        marks.push(new Mark(states, fields.size(), others.size()));
+        states = new IdentityHashMap<>();
+    }
+
+    /** The savepoint's work is kept: its changes join the transaction's, whose earlier saves win. */
+    void releaseSavepoint() {
+        Mark mark = marks.pop();
+        states.forEach(mark.states()::putIfAbsent);
+        states = mark.states();
+    }
+
+    /** Puts back what flushes did since the savepoint began, and forgets the savepoint. */
+    void undoSavepoint(IdentityMap identityMap) {
+        Mark mark = marks.pop();
+        undoLogs(mark.fields(), mark.others());
+        restore(states, identityMap);
+        states = mark.states();
+    }
+
     /** Puts every saved state and field back, and the identity map with them. */
     void undo(IdentityMap identityMap) {
-        while (!others.isEmpty()) {
+        undoLogs(0, 0);
+        // Innermost savepoint first, so that each object ends as the transaction's first save of it recorded.
+        restore(states, identityMap);
+        while (!marks.isEmpty()) {
+            states = marks.pop().states();
+            restore(states, identityMap);
+        }
+        clear();
+    }
+
+    private void undoLogs(int fieldsKept, int othersKept) {
+        while (others.size() > othersKept) {
             others.pop().run();
         }
-        while (!fields.isEmpty()) {
+        while (fields.size() > fieldsKept) {
             FieldChange change = fields.pop();
             change.column().set(change.object(), change.oldValue());
         }
-        states.forEach((state, saved) -> {
+    }
+
+    private static void restore(Map<InstanceState, SavedState> saves, IdentityMap identityMap) {
+        saves.forEach((state, saved) -> {
             identityMap.remove(state);
             state.status(saved.status());
             state.key(saved.key());
@@ -94,12 +137,12 @@ final class UndoLog {
             // Its changes are unwritten again: the next flush must visit it.
             state.markChanged();
         });
-        clear();
     }
 
     /** Forgets everything: the transaction ended. */
     void clear() {
-        states.clear();
+        marks.clear();
+        states = new IdentityHashMap<>();
         fields.clear();
         others.clear();
     }
