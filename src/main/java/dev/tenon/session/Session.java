@@ -117,6 +117,29 @@ public final class Session implements AutoCloseable {
         addAll(Arrays.asList(objects));
     }
 
+    /**
+     * Copies the state of an object the session does not hold (detached from an earlier session, or built from a
+     * request) onto the session's instance of the same row, loading it when the session does not hold it yet, and
+     * returns that instance; the object passed in stays outside the session. Without a row (no key, or a key no row
+     * has) a new instance is made and added (inserted at the next flush). Related objects reached through
+     * relationships that cascade {@code MERGE} (the default) are merged the same way; a relationship the object never
+     * loaded is left alone. Only what differs is written by the next flush.
+     *
+     * <pre>{@code
+     * Emp edited = objectMapper.readValue(body, Emp.class);   // empno 7369, a new salary
+     * Emp smith = session.merge(edited);                      // SELECT SMITH if not held; sal copied
+     * session.commit();                                        // UPDATE emp SET sal = ? WHERE empno = ?
+     * }</pre>
+     */
+    public <T> T merge(T object) {
+        return guard.call(() -> {
+            checkOpen();
+            @SuppressWarnings("unchecked")
+            T merged = (T) new Merger(context, unitOfWork).merge(object);
+            return merged;
+        });
+    }
+
     /** Marks an object for deletion at the next flush (and, through delete cascades, its children). */
     public void delete(Object object) {
         guard.run(() -> {
