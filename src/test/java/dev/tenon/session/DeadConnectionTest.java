@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.tenon.Database;
 import dev.tenon.api.Status;
 import dev.tenon.demo.Dept;
@@ -49,6 +51,8 @@ class DeadConnectionTest {
     void close() {
         if (db != null) {
             session.close();
+            HikariPoolMXBean pool = ((HikariDataSource) db.database().dataSource()).getHikariPoolMXBean();
+            assertThat(pool.getActiveConnections()).as("connections not given back to the pool").isZero();
             db.close();
         }
     }
