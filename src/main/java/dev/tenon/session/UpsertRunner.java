@@ -92,16 +92,15 @@ final class UpsertRunner {
     private void checkPlace(EntityModel entity, Object object) {
         InstanceState state = identityMap.state(object);
         if (state != null && state.status() == Status.PENDING) {
-            throw new IdentityException("Cannot upsert " + state + ": it was added to this session, and the next flush inserts it; "
+            throw new IdentityException("Cannot upsert " + describe(entity, object) + ": it was added to this session, and the next flush inserts it; "
                     + "expunge it first to upsert it instead, or flush it");
         }
         if (state != null && state.status() == Status.DELETED) {
-            throw new IdentityException("Cannot upsert " + state + ": it is deleted in this session; add it again (session.add) "
+            throw new IdentityException("Cannot upsert " + describe(entity, object) + ": it is deleted in this session; add it again (session.add) "
                     + "to keep its row, or upsert another object");
         }
         if (state == null && context.ownership().heldElsewhere(object, identityMap)) {
-            Object id = entity.identityOf(object);
-            throw new IdentityException("Cannot upsert " + entity.name() + (id == null ? "" : "#" + id) + ": it belongs to another "
+            throw new IdentityException("Cannot upsert " + describe(entity, object) + ": it belongs to another "
                     + "open session; expunge it from that session, or close it, first");
         }
     }

@@ -175,6 +175,22 @@ class UpsertTest {
     }
 
     @Test
+    void anObjectOfTheSessionIsFlushedThenUpsertedAndStaysItself() {
+        db.execute("INSERT INTO upsert.country (code, name, population) VALUES ('FR', 'France', 67)");
+        Country loaded = session.get(Country.class, "FR");
+        loaded.population = 68;
+
+        Country upserted = session.upsert(loaded);
+
+        assertThat(upserted).isSameAs(loaded);
+        // The get, the autoflush's UPDATE of the changed column, the upsert.
+        assertThat(log.entries()).extracting(StatementLog.Entry::kind)
+                .containsExactly(StatementKind.SELECT, StatementKind.UPDATE, StatementKind.INSERT);
+        session.commit();
+        assertThat(db.rows("SELECT population FROM upsert.country")).containsExactly(List.of(68));
+    }
+
+    @Test
     void aLaterChangeIsFlushedAsAnUpdateOfThatColumnOnly() {
         Tag tag = session.upsert(new Tag("java", "Java"), "code");
         session.flush();
