@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 
 /**
  * What a statement does, for statistics: read from its first word, except that a query of a data change delta
- * table (H2's {@code SELECT ... FROM FINAL TABLE (INSERT ...)}) is the change it wraps.
+ * table (H2's {@code SELECT ... FROM FINAL TABLE (INSERT ...)}) is the change it wraps, and a MERGE there (H2's
+ * upsert) is an INSERT, as PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE} is by its first word.
  */
 public enum StatementKind {
     SELECT, INSERT, UPDATE, DELETE, DDL, OTHER;
 
-    private static final Pattern DELTA_TABLE = Pattern.compile("\\b(?:FINAL|NEW|OLD)\\s+TABLE\\s*\\(\\s*(INSERT|UPDATE|DELETE)\\b",
+    private static final Pattern DELTA_TABLE = Pattern.compile("\\b(?:FINAL|NEW|OLD)\\s+TABLE\\s*\\(\\s*(INSERT|UPDATE|DELETE|MERGE)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** The kind of a SQL text. */
@@ -41,6 +42,10 @@ public enum StatementKind {
             return SELECT;
         }
         Matcher change = DELTA_TABLE.matcher(sql);
-        return change.find() ? valueOf(change.group(1).toUpperCase(Locale.ROOT)) : SELECT;
+        if (!change.find()) {
+            return SELECT;
+        }
+        String kind = change.group(1).toUpperCase(Locale.ROOT);
+        return kind.equals("MERGE") ? INSERT : valueOf(kind);
     }
 }

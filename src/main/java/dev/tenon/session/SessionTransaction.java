@@ -5,6 +5,7 @@ import dev.tenon.exception.CommitOutcomeUnknownException;
 import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.exception.TenonException;
 import dev.tenon.exception.TransactionRolledBackException;
+import java.util.function.Supplier;
 
 /**
  * A session's transaction from its first statement to its end, and what each end does to the objects: a commit
@@ -51,6 +52,25 @@ final class SessionTransaction {
         }
         try {
             return flush.plan();
+        } catch (TransactionRolledBackException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            revert(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a write of the session's own outside the flush (an upsert) after an autoflush, handled as a flush: a
+     * failure rolls the transaction back and puts the objects back, and a lost transaction refuses it.
+     */
+    <T> T write(Supplier<T> work) {
+        if (handle.failure() != null) {
+            throw endLostTransaction(handle.failure());
+        }
+        autoflush();                // a failure there is a failed flush's, handled as such
+        try {
+            return work.get();
         } catch (TransactionRolledBackException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -49,6 +49,28 @@ public final class H2Dialect implements Dialect {
         return "ON UPDATE " + value;
     }
 
+    // H2 has no ON CONFLICT ... DO UPDATE (not even in MODE=PostgreSQL), but MERGE in a data change delta table returns
+    // the merged row, inserted or updated (H2 2.x). The source is a single dummy row: the values are parameters
+    // written where each is compared or assigned, so each takes its column's type with no cast. A NULL compared in ON
+    // never matches, which is what a generated key left null must do.
+    @Override
+    public void renderUpsert(SqlWriter writer, Upsert upsert) {
+        writer.append("SELECT ");
+        Upsert.names(writer, upsert.returned());
+        writer.append(" FROM FINAL TABLE (MERGE INTO ").table(upsert.table()).append(" AS u USING (VALUES 1) AS v(one) ON ");
+        for (int i = 0; i < upsert.conflict().size(); i++) {
+            writer.append(i == 0 ? "u." : " AND u.").identifier(upsert.conflict().get(i).name()).append(" = ")
+                    .param(upsert.conflictValues().get(i));
+        }
+        writer.append(" WHEN MATCHED THEN UPDATE SET ");
+        upsert.set(writer);
+        writer.append(" WHEN NOT MATCHED THEN INSERT (");
+        Upsert.names(writer, upsert.inserted());
+        writer.append(") VALUES (");
+        Upsert.values(writer, upsert.insertValues());
+        writer.append("))");
+    }
+
     @Override
     public String arrayElementType(SqlType type) {
         return type.name();

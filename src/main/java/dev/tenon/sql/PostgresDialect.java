@@ -54,6 +54,22 @@ public final class PostgresDialect implements Dialect {
         };
     }
 
+    // ON CONFLICT names the columns, not the constraint: PostgreSQL infers the unique index from them, so the text
+    // does not depend on constraint names. DO UPDATE (never DO NOTHING) so that RETURNING has the row in both cases.
+    @Override
+    public void renderUpsert(SqlWriter writer, Upsert upsert) {
+        writer.append("INSERT INTO ").table(upsert.table()).append(" (");
+        Upsert.names(writer, upsert.inserted());
+        writer.append(") VALUES (");
+        Upsert.values(writer, upsert.insertValues());
+        writer.append(") ON CONFLICT (");
+        Upsert.names(writer, upsert.conflict());
+        writer.append(") DO UPDATE SET ");
+        upsert.set(writer);
+        writer.append(" RETURNING ");
+        Upsert.names(writer, upsert.returned());
+    }
+
     // The wire protocol counts a statement's parameters in 16 bits; the driver fails past that, after preparing.
     @Override
     public int maxParameters() {

@@ -16,6 +16,14 @@ class MultiRowStatementTextTest {
     }
 
     @Test
+    void anUpsertIsCountedAsAnInsertOnBothDatabases() {
+        assertThat(StatementKind.of("SELECT id FROM FINAL TABLE (MERGE INTO t AS u USING (VALUES 1) AS v(one) ON u.id = ? "
+                + "WHEN MATCHED THEN UPDATE SET a = ? WHEN NOT MATCHED THEN INSERT (a) VALUES (?))")).isEqualTo(StatementKind.INSERT);
+        assertThat(StatementKind.of("INSERT INTO t (id, a) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET a = ? RETURNING id, a"))
+                .isEqualTo(StatementKind.INSERT);
+    }
+
+    @Test
     void aQueryThatOnlyNamesATableIsASelect() {
         assertThat(StatementKind.of("SELECT t.final FROM s.table t")).isEqualTo(StatementKind.SELECT);
         assertThat(StatementKind.of("SELECT 'FINAL TABLE (SELECT' FROM dual")).isEqualTo(StatementKind.SELECT);
