@@ -257,6 +257,19 @@ class OptimisticLockingTest {
     }
 
     @Test
+    void settingOnlyTheVersionIsAChangeTheFlushChecks() {
+        Account account = session.get(Account.class, 4);
+        changedElsewhere(4, 400);
+        session.refresh(account);
+
+        account.version = 1;
+        long before = session.statistics().statements();
+
+        assertThat(catchThrowableOfType(StaleDataException.class, session::commit)).isNotNull();
+        assertThat(session.statistics().statements() - before).isEqualTo(1);
+    }
+
+    @Test
     void queriesAndRefreshReadTheVersionLikeAnyColumn() {
         Account account = session.get(Account.class, 5);
         changedElsewhere(5, 10);
