@@ -143,8 +143,8 @@ final class TableScanner {
     private ColumnModel version(Class<?> type, List<ColumnModel> columns) {
         List<ColumnModel> versions = columns.stream().filter(c -> c.field().isAnnotationPresent(Version.class)).toList();
         if (versions.size() > 1) {
-            problems.add(type.getSimpleName() + ": more than one @Version field " + versions.stream().map(ColumnModel::attribute).toList()
-                    + "; a row has one version: keep @Version on one of them");
+            problems.add(type.getSimpleName() + ": more than one @Version field "
+                    + versions.stream().map(ColumnModel::attribute).toList() + "; a row has one version: keep @Version on one of them");
             return null;
         }
         if (versions.isEmpty()) {

@@ -159,7 +159,8 @@ public final class FlushPlan {
                     text.append(", reading back ").append(insert.readBack().stream().map(ColumnModel::name).toList());
                 }
             }
-            ColumnModel version = step instanceof Update update ? update.version() : step instanceof Delete delete ? delete.version() : null;
+            ColumnModel version = step instanceof Update update ? update.version()
+                    : step instanceof Delete delete ? delete.version() : null;
             if (version != null) {
                 text.append(", checking ").append(version.name());
             }

@@ -175,8 +175,8 @@ final class FlushRunner {
                 if (versions != null) {
                     throw new StaleDataException(state.entity().type(), state.id(), versions[i], delete);
                 }
-                throw new IdentityException("Could not " + (delete ? "delete " : "update ") + state + ": its row no longer exists "
-                        + "(deleted by another transaction?); refresh or reload it");
+                throw new IdentityException("Could not " + (delete ? "delete " : "update ") + state
+                        + ": its row no longer exists (deleted by another transaction?); refresh or reload it");
             }
         }
     }
