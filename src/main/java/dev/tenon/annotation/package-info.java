@@ -1,7 +1,7 @@
 /**
  * The annotations that map classes to tables: {@link dev.tenon.annotation.Table}, {@link dev.tenon.annotation.Column},
  * {@link dev.tenon.annotation.Id}, {@link dev.tenon.annotation.ForeignKey}, {@link dev.tenon.annotation.Relationship},
- * {@link dev.tenon.annotation.Index}, and the enums they use.
+ * {@link dev.tenon.annotation.Index}, {@link dev.tenon.annotation.Version}, and the enums they use.
  *
  * <p>Pure declarations read by the scanner in {@code dev.tenon.metadata}; this package depends on nothing else in Tenon.
  */

@@ -5,6 +5,7 @@ import dev.tenon.annotation.Enhanced;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Relationship;
 import dev.tenon.annotation.Table;
+import dev.tenon.annotation.Version;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.description.field.FieldDescription;
@@ -15,10 +16,10 @@ import net.bytebuddy.description.type.TypeDescription;
  * What the enhancer knows of a class, read from its class file through a type pool: the class is never loaded,
  * since the build has no class loader for it and an agent must not load a class while it is defining another.
  *
- * <p>An entity is a class with {@code @Table} or with an instance field mapped by {@code @Column}, {@code @Id} or
- * {@code @Relationship}, so that a mapped superclass without a table of its own is instrumented too. A mapped field
- * gets accessors unless it is static or final: the scanner refuses both, and a final field cannot be written outside
- * a constructor anyway.
+ * <p>An entity is a class with {@code @Table} or with an instance field mapped by {@code @Column}, {@code @Id},
+ * {@code @Version} or {@code @Relationship}, so that a mapped superclass without a table of its own is instrumented
+ * too. A mapped field gets accessors unless it is static or final: the scanner refuses both, and a final field cannot
+ * be written outside a constructor anyway.
  */
 final class Mapping {
     private Mapping() {
@@ -86,6 +87,6 @@ final class Mapping {
     private static boolean isMapped(FieldDescription field) {
         var annotations = field.getDeclaredAnnotations();
         return annotations.isAnnotationPresent(Column.class) || annotations.isAnnotationPresent(Id.class)
-                || annotations.isAnnotationPresent(Relationship.class);
+                || annotations.isAnnotationPresent(Version.class) || annotations.isAnnotationPresent(Relationship.class);
     }
 }

@@ -23,6 +23,7 @@ public final class EntityModel {
     private final int[] primaryKeyPositions;
     private final Map<String, Integer> columnPositions = new java.util.HashMap<>();
     private final int[] inPlaceColumns;
+    private final ColumnModel version;
     /**
      * The model last built for each class: what the enhanced setters of an object outside any session consult to keep
      * its relationships in step (a session's objects use their session's model).
@@ -36,8 +37,9 @@ public final class EntityModel {
     /** Made on first use: generating a class per entity is for the entities that are loaded. */
     private volatile ColumnAccess columnAccess;
 
-    EntityModel(Class<?> type, TableModel table, MethodHandle constructor) {
+    EntityModel(Class<?> type, TableModel table, MethodHandle constructor, ColumnModel version) {
         this.type = type;
+        this.version = version;
         this.table = table;
         // Typed ()Object so that every row's object is made by an exact invocation, which the JIT inlines.
         this.constructor = constructor.asType(java.lang.invoke.MethodType.methodType(Object.class));
@@ -79,6 +81,14 @@ public final class EntityModel {
     /** The primary-key columns. */
     public List<ColumnModel> primaryKey() {
         return table.primaryKey();
+    }
+
+    /**
+     * The column marked {@link dev.tenon.annotation.Version}, which every UPDATE and DELETE of a row checks and every
+     * UPDATE advances; null when the entity has none.
+     */
+    public ColumnModel version() {
+        return version;
     }
 
     /** Reads and writes the column fields of this entity's objects all at once. */

@@ -6,12 +6,16 @@ import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Index;
 import dev.tenon.annotation.Table;
 import dev.tenon.annotation.Unique;
+import dev.tenon.annotation.Version;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +30,9 @@ import java.util.function.Supplier;
 final class TableScanner {
     private static final Set<Class<?>> INTEGRAL = Set.of(int.class, Integer.class, long.class, Long.class,
             short.class, Short.class);
+    /** The types a {@link Version} field may have: a counter, or a timestamp. */
+    private static final Set<Class<?>> VERSIONS = Set.of(int.class, Integer.class, long.class, Long.class, short.class,
+            Short.class, Instant.class, OffsetDateTime.class, LocalDateTime.class);
 
     private final List<String> problems;
 
@@ -44,7 +51,8 @@ final class TableScanner {
         MethodHandle constructor = constructor(type);
         List<ColumnModel> columns = new ArrayList<>();
         for (Field field : type.getDeclaredFields()) {
-            if (field.isAnnotationPresent(Column.class) || field.isAnnotationPresent(Id.class)) {
+            if (field.isAnnotationPresent(Column.class) || field.isAnnotationPresent(Id.class)
+                    || field.isAnnotationPresent(Version.class)) {
                 ColumnModel column = column(type, field);
                 if (column != null) {
                     columns.add(column);
@@ -57,11 +65,12 @@ final class TableScanner {
         checkLength(where, "table", table.name(), "@Table(name = ...)");
         checkLength(where, "schema", table.schema(), "@Table(schema = ...)");
         List<IndexModel> indexes = indexes(type, table.name(), columns);
+        ColumnModel version = version(type, columns);
         if (constructor == null || columns.isEmpty()) {
             return null;
         }
         String schema = table.schema().isEmpty() ? null : table.schema();
-        return new EntityModel(type, new TableModel(schema, table.name(), columns, indexes), constructor);
+        return new EntityModel(type, new TableModel(schema, table.name(), columns, indexes), constructor, version);
     }
 
     private MethodHandle constructor(Class<?> type) {
@@ -110,9 +119,11 @@ final class TableScanner {
         if (primaryKey && id.generation() == Generation.IDENTITY && !identity) {
             problems.add(where + ": IDENTITY needs a single integral key (int, long, short); use Generation.ASSIGNED");
         }
-        boolean nullable = !primaryKey && !field.getType().isPrimitive() && (column == null || column.nullable());
+        // A version is always set by Tenon, and a NULL one would match no WHERE "version = ?": the column is NOT NULL.
+        boolean nullable = !primaryKey && !field.getType().isPrimitive() && !field.isAnnotationPresent(Version.class)
+                && (column == null || column.nullable());
         if (column == null) {
-            return new ColumnModel(name, field.getName(), type, 0, 0, 0, nullable, false, true, identity, null, null, false,
+            return new ColumnModel(name, field.getName(), type, 0, 0, 0, nullable, false, primaryKey, identity, null, null, false,
                     null, null, Accessor.of(field));
         }
         if (column.length() < 0 || column.precision() < 0 || column.scale() < 0 || (column.precision() > 0 && column.scale() > column.precision())) {
@@ -122,6 +133,45 @@ final class TableScanner {
                 column.unique(), primaryKey, identity, ServerDefault.parse(column.serverDefault()), onUpdate(where, column, primaryKey),
                 !column.serverOnUpdate().isBlank(),
                 supplier(where, column.insertDefault()), supplier(where, column.updateValue()), Accessor.of(field));
+    }
+
+    /**
+     * The entity's {@link Version} column, or null when it has none or its mapping is refused: at most one, not the key,
+     * of a counter or timestamp type, and set by Tenon alone, since a value the database or a supplier chose would not
+     * be the one the flush checks in its next WHERE clause.
+     */
+    private ColumnModel version(Class<?> type, List<ColumnModel> columns) {
+        List<ColumnModel> versions = columns.stream().filter(c -> c.field().isAnnotationPresent(Version.class)).toList();
+        if (versions.size() > 1) {
+            problems.add(type.getSimpleName() + ": more than one @Version field "
+                    + versions.stream().map(ColumnModel::attribute).toList() + "; a row has one version: keep @Version on one of them");
+            return null;
+        }
+        if (versions.isEmpty()) {
+            return null;
+        }
+        ColumnModel version = versions.get(0);
+        String where = type.getSimpleName() + "." + version.attribute();
+        Column column = version.field().getAnnotation(Column.class);
+        int before = problems.size();
+        if (version.primaryKey()) {
+            problems.add(where + ": @Version on the primary key; a key never changes, a version changes at each update: "
+                    + "map the version as a column of its own");
+        } else if (!VERSIONS.contains(version.field().getType())) {
+            problems.add(where + ": @Version on a " + version.field().getType().getSimpleName() + "; use int/Integer, "
+                    + "long/Long or short/Short for a counter, or Instant, OffsetDateTime or LocalDateTime for a timestamp");
+        } else if (column != null) {
+            for (String set : List.of(column.serverDefault().isBlank() ? "" : "serverDefault",
+                    column.serverOnUpdate().isBlank() ? "" : "serverOnUpdate",
+                    column.insertDefault() == Column.NoValue.class ? "" : "insertDefault",
+                    column.updateValue() == Column.NoValue.class ? "" : "updateValue")) {
+                if (!set.isEmpty()) {
+                    problems.add(where + ": @Version with @Column(" + set + " = ...); Tenon sets the version itself "
+                            + "(at insert, then at each update) to check it in the next WHERE clause: remove " + set);
+                }
+            }
+        }
+        return problems.size() == before ? version : null;
     }
 
     /** The value of {@code serverOnUpdate} for the DDL: null when empty or {@link Column#FETCHED}. */

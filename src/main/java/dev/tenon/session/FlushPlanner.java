@@ -76,7 +76,9 @@ final class FlushPlanner {
             List<List<InstanceState>> levels = RowLevels.of(deletes.getOrDefault(table, List.of()), Map.of());
             for (int level = levels.size() - 1; level >= 0; level--) {
                 List<InstanceState> rows = levels.get(level);
-                steps.add(new FlushPlan.Delete(table, rows, level, dml.delete(table, table.primaryKey()), statements(rows.size())));
+                ColumnModel version = rows.get(0).entity().version();
+                steps.add(new FlushPlan.Delete(table, rows, level, version, dml.delete(table, keyAndVersion(table, version)),
+                        statements(rows.size())));
             }
         }
         return new FlushPlan(steps, links);
@@ -155,15 +157,29 @@ final class FlushPlanner {
                 continue;
             }
             for (ColumnModel column : state.entity().columns()) {
-                if (column.updateValue() != null && !changed.contains(column)) {
+                if ((column.updateValue() != null || column == state.entity().version()) && !changed.contains(column)) {
                     changed.add(column);
                 }
             }
             byShape.computeIfAbsent(changed, c -> new ArrayList<>()).add(state);
         }
+        if (byShape.isEmpty()) {
+            return;
+        }
+        ColumnModel version = rows.get(0).entity().version();
         List<ColumnModel> serverSide = table.columns().stream().filter(ColumnModel::generatedOnUpdate).toList();
-        byShape.forEach((columns, states) -> steps.add(new FlushPlan.Update(table, columns, serverSide, states,
-                dml.update(table, columns, table.primaryKey()), statements(states.size()))));
+        byShape.forEach((columns, states) -> steps.add(new FlushPlan.Update(table, columns, serverSide, states, version,
+                dml.update(table, columns, keyAndVersion(table, version)), statements(states.size()))));
+    }
+
+    /** The WHERE columns of a row's UPDATE or DELETE: its key, and its version when the entity has one. */
+    private static List<ColumnModel> keyAndVersion(TableModel table, ColumnModel version) {
+        if (version == null) {
+            return table.primaryKey();
+        }
+        List<ColumnModel> where = new ArrayList<>(table.primaryKey());
+        where.add(version);
+        return where;
     }
 
     /** The columns an UPDATE of this object sets: those changed since loaded, and the foreign keys its links change. */

@@ -3,6 +3,7 @@ package dev.tenon.session;
 import dev.tenon.api.Status;
 import dev.tenon.engine.Transaction;
 import dev.tenon.exception.IdentityException;
+import dev.tenon.exception.StaleDataException;
 import dev.tenon.exception.TenonException;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
@@ -66,6 +67,10 @@ final class FlushRunner {
                     }
                 }
             }
+            ColumnModel version = state.entity().version();
+            if (version != null && VersionValues.unset(version.get(state.object()))) {
+                undo.set(state.object(), version, VersionValues.first(version));
+            }
         }
         insertRows.write(step.table(), step.columns(), step.readBack(), step.states());
         for (InstanceState state : step.states()) {
@@ -83,7 +88,9 @@ final class FlushRunner {
 
     private void update(FlushPlan.Update step) {
         List<List<Param>> params = new ArrayList<>(step.rows());
-        for (InstanceState state : step.states()) {
+        Object[] versions = step.version() == null ? null : new Object[step.rows()];
+        for (int i = 0; i < step.rows(); i++) {
+            InstanceState state = step.states().get(i);
             undo.save(state);
             applyLinks(state.object());
             for (ColumnModel column : step.columns()) {
@@ -91,14 +98,22 @@ final class FlushRunner {
                     undo.set(state.object(), column, column.updateValue().get());
                 }
             }
+            if (versions != null) {
+                // Checked as the object holds it, and advanced through the undo log: a failed flush puts it back.
+                versions[i] = VersionValues.held(state, step.version());
+                undo.set(state.object(), step.version(), VersionValues.next(versions[i]));
+            }
             List<Param> row = InsertRows.values(state.object(), step.columns());
             row.addAll(keyParams(state));
+            if (versions != null) {
+                row.add(new ValueParam(versions[i], step.version().type()));
+            }
             params.add(row);
         }
         int[] counts = step.readBack().isEmpty() ? transaction.batch(step.sql(), params, rowsPerStatement)
                 : transaction.batch(step.sql(), params, rowsPerStatement, ServerValues.returning(step.table(), step.readBack()),
                         new ServerValues(undo, step.states(), step.readBack()));
-        checkCounts(counts, step.states(), "update");
+        checkCounts(counts, step.states(), false, versions);
         for (InstanceState state : step.states()) {
             state.valuesLoaded();
         }
@@ -106,10 +121,17 @@ final class FlushRunner {
 
     private void delete(FlushPlan.Delete step) {
         List<List<Param>> params = new ArrayList<>(step.rows());
-        for (InstanceState state : step.states()) {
-            params.add(keyParams(state));
+        Object[] versions = step.version() == null ? null : new Object[step.rows()];
+        for (int i = 0; i < step.rows(); i++) {
+            InstanceState state = step.states().get(i);
+            List<Param> row = keyParams(state);
+            if (versions != null) {
+                versions[i] = VersionValues.held(state, step.version());
+                row.add(new ValueParam(versions[i], step.version().type()));
+            }
+            params.add(row);
         }
-        checkCounts(transaction.batch(step.sql(), params, rowsPerStatement), step.states(), "delete");
+        checkCounts(transaction.batch(step.sql(), params, rowsPerStatement), step.states(), true, versions);
         for (InstanceState state : step.states()) {
             undo.save(state);
             identityMap.remove(state);
@@ -141,11 +163,20 @@ final class FlushRunner {
         return params;
     }
 
-    private static void checkCounts(int[] counts, List<InstanceState> states, String what) {
+    /**
+     * Fails for the first row the batch did not find, with the counts of each row, so that the object named is that
+     * row's. A row with a version is stale: changed or deleted by another transaction, which is the application's to
+     * resolve; a row without one no longer exists.
+     */
+    private static void checkCounts(int[] counts, List<InstanceState> states, boolean delete, Object[] versions) {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
-                throw new IdentityException("Could not " + what + " " + states.get(i) + ": its row no longer exists "
-                        + "(deleted by another transaction?); refresh or reload it");
+                InstanceState state = states.get(i);
+                if (versions != null) {
+                    throw new StaleDataException(state.entity().type(), state.id(), versions[i], delete);
+                }
+                throw new IdentityException("Could not " + (delete ? "delete " : "update ") + state
+                        + ": its row no longer exists (deleted by another transaction?); refresh or reload it");
             }
         }
     }

@@ -233,6 +233,15 @@ final class SessionTransaction {
         }
     }
 
+    /*
+     * A StaleDataException (a @Version row changed by another transaction) is not a conflict here, although it too
+     * means that a read is stale, as Hibernate and SQLAlchemy have it: their StaleObjectStateException and
+     * StaleDataError leave the objects to the caller, who reloads. The database refused nothing; the flush found one
+     * named object stale, and only the application knows whether to apply its change again to the row as it is now,
+     * to give up, or to ask the user; the undone objects keep its changes for that, and keep the version they were
+     * read with, so that committing them as they are fails again instead of overwriting. Detaching everything would
+     * throw the changes of every other object away with the stale one.
+     */
     private static boolean isConflict(RuntimeException failure) {
         return failure instanceof SqlExecutionException sql && sql.isConflict()
                 || failure instanceof TransactionRolledBackException lost && lost.isConflict();

@@ -10,7 +10,8 @@
  * association rows and orphan deletes; {@code DeletedParents}: what deleting a parent does to its children),
  * <em>plan</em> ({@code FlushPlanner}, a pure function giving a printable {@link dev.tenon.session.FlushPlan};
  * {@code RowLevels} for a table that references itself) and <em>run</em> ({@code FlushRunner}; {@code InsertRows}
- * for multi-row inserts, {@code ServerValues} for values an UPDATE reads back, {@code AssociationRows});</li>
+ * for multi-row inserts, {@code ServerValues} for values an UPDATE reads back, {@code VersionValues} for the
+ * {@code @Version} each write checks and sets, {@code AssociationRows});</li>
  * <li>{@code SessionTransaction}: how a transaction ends (commit, rollback, a failed statement, a conflict, a lost
  * connection) and what that does to the objects.</li>
  * </ol>
