@@ -2,6 +2,7 @@ package dev.tenon.session;
 
 import dev.tenon.exception.CommitOutcomeUnknownException;
 import dev.tenon.exception.SqlExecutionException;
+import dev.tenon.exception.StaleDataException;
 import dev.tenon.exception.TenonException;
 import dev.tenon.exception.TransactionRolledBackException;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * What is retried (see {@link #retries(Throwable)}): a conflict with a concurrent transaction (a serialization
  * failure, {@code 40001}, which is also how a hot standby cancels a query that conflicts with recovery; a deadlock,
- * {@code 40P01}; H2's concurrent update); and, with {@code onConnectionLoss}, a connection lost before
+ * {@code 40P01}; H2's concurrent update); a row whose {@code @Version} moved since it was read
+ * ({@link StaleDataException}: the new attempt reads it again); and, with {@code onConnectionLoss}, a connection lost before
  * {@code COMMIT} was sent, since the server rolls back a transaction whose connection is gone. Never a commit whose
  * outcome is unknown ({@link CommitOutcomeUnknownException}): running the work again could write it twice.
  *
@@ -80,7 +82,7 @@ public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackof
             if (cause instanceof CommitOutcomeUnknownException) {
                 return false;
             }
-            if (cause instanceof TransactionRolledBackException lost && lost.isConflict()) {
+            if (cause instanceof TransactionRolledBackException lost && lost.isConflict() || cause instanceof StaleDataException) {
                 retry = true;
             } else if (cause instanceof SqlExecutionException sql
                     && (sql.isConflict() || onConnectionLoss && sql.isConnectionFailure())) {

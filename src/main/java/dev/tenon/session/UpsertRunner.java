@@ -46,6 +46,12 @@ final class UpsertRunner {
             throw new IdentityException("Cannot upsert null: pass the object to write");
         }
         EntityModel entity = context.metadata().entity(object.getClass());
+        if (entity.version() != null) {
+            // The conflict branch would overwrite the row whatever its version: the lost update @Version exists to stop.
+            throw new IdentityException("Cannot upsert " + describe(entity, object) + ": " + entity.name() + " has a @Version ("
+                    + entity.version().attribute() + "), which an upsert cannot check; get the row and change it, or merge(object), "
+                    + "so that the flush checks the version");
+        }
         List<ColumnModel> conflict = ConflictTarget.of(entity, attributes);
         checkPlace(entity, object);
         Map<RelationshipModel, Object> parents = parents(entity, object);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenon.exception.CommitOutcomeUnknownException;
 import dev.tenon.exception.SqlExecutionException;
+import dev.tenon.exception.StaleDataException;
 import dev.tenon.exception.TenonException;
 import dev.tenon.exception.TransactionRolledBackException;
 import java.sql.SQLException;
@@ -31,6 +32,11 @@ class RetryTest {
     void aTransactionLostToAConflictIsRetriedAndOneLostOtherwiseIsNot() {
         assertThat(Retry.DEFAULT.retries(new TransactionRolledBackException("lost", failed("40001")))).isTrue();
         assertThat(Retry.DEFAULT.retries(new TransactionRolledBackException("lost", failed("23503")))).isFalse();
+    }
+
+    @Test
+    void aRowWhoseVersionMovedIsRetriedSinceTheNewAttemptReadsItAgain() {
+        assertThat(Retry.DEFAULT.retries(new StaleDataException(Object.class, 1, 3L, false))).isTrue();
     }
 
     @Test
