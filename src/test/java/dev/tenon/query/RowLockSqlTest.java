@@ -135,7 +135,8 @@ class RowLockSqlTest {
 
         assertThat(session.select(Job.class).options(Load.joined("queue")).forUpdate().skipLocked().toSql())
                 .isEqualTo("SELECT job_1.id, job_1.queue_id, job_1.status, job_1.claimed_by, job_queue_1.id, job_queue_1.name"
-                        + " FROM queue.job job_1 JOIN queue.job_queue job_queue_1 ON job_1.queue_id = job_queue_1.id FOR UPDATE OF job_1 SKIP LOCKED");
+                        + " FROM queue.job job_1 JOIN queue.job_queue job_queue_1 ON job_1.queue_id = job_queue_1.id"
+                        + " FOR UPDATE OF job_1 SKIP LOCKED");
     }
 
     @Test
