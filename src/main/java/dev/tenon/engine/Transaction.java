@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * to commit or roll back: one round trip per lookup on PostgreSQL instead of two, and no rollback, which on H2 also
  * throws away the connection's cache of parsed queries. Under a stricter isolation, where a transaction's reads and
  * writes must share a snapshot, the transaction begins with the first statement. A cursor begins it too: PostgreSQL
- * fetches a result in chunks only inside a transaction.
+ * fetches a result in chunks only inside a transaction; and so does a read that locks rows
+ * ({@link #queryInTransaction}), whose locks would otherwise end with it.
  *
  * <p><b>A failed statement loses the transaction.</b> PostgreSQL refuses everything after it (SQLState
  * {@code 25P02}) and answers {@code COMMIT} with a rollback, without an error. The first failure is remembered
@@ -75,6 +76,15 @@ public final class Transaction implements AutoCloseable {
     /** Runs a query, handing each row to {@code handler}; returns the number of rows. */
     public long query(BoundSql sql, RowHandler handler) {
         return executor.query(reading(), sql, statistics, handler);
+    }
+
+    /**
+     * Runs a query that locks rows ({@code SELECT ... FOR UPDATE}) in the transaction, which it begins if the reads so
+     * far ran in auto-commit: there the locks would end with the statement. They last until {@link #commit()} or
+     * {@link #rollback()}. Returns the number of rows.
+     */
+    public long queryInTransaction(BoundSql sql, RowHandler handler) {
+        return executor.query(writing(), sql, statistics, handler);
     }
 
     /** Runs one INSERT, UPDATE, DELETE or DDL statement; returns the affected row count. */

@@ -51,6 +51,10 @@ public class SqlExecutionException extends TenonException {
         part(text, "table", driver.table());
         part(text, "column", driver.column());
         text.append(']');
+        if (isLockNotAvailable(driver.sqlState())) {
+            text.append("\nA row it needs is locked by another transaction, which holds the lock until it ends; roll back and"
+                    + " try again later, or lock with skipLocked() to pass over locked rows");
+        }
         if (driver.valuesLeftOut()) {
             text.append("\n(row values left out: Database.showValuesInErrors(true) shows the driver's whole message,"
                     + " the tenon.sql.bind logger at TRACE the bound values)");
@@ -101,6 +105,20 @@ public class SqlExecutionException extends TenonException {
      */
     public boolean isConflict() {
         return "40001".equals(sqlState) || "40P01".equals(sqlState) || "90131".equals(sqlState);
+    }
+
+    /**
+     * Whether a row the statement needed was locked by another transaction, and the statement gave up instead of
+     * waiting: PostgreSQL's {@code 55P03} (lock_not_available: {@code NOWAIT}, or {@code lock_timeout} expired) or H2's
+     * {@code HYT00} (its {@code NOWAIT}, or its lock timeout expired). The transaction is lost like after any failed
+     * statement; a new attempt after a rollback may find the row free, or use {@code skipLocked()} to pass over it.
+     */
+    public boolean isLockNotAvailable() {
+        return isLockNotAvailable(sqlState);
+    }
+
+    private static boolean isLockNotAvailable(String sqlState) {
+        return "55P03".equals(sqlState) || "HYT00".equals(sqlState);
     }
 
     /**

@@ -6,7 +6,8 @@
  * {@link dev.tenon.exception.CommitOutcomeUnknownException}), a row changed since it was read
  * ({@link dev.tenon.exception.StaleDataException}), an object's identity
  * ({@link dev.tenon.exception.IdentityException}), a lazy load ({@link dev.tenon.exception.LazyLoadException}), a
- * result's size ({@link dev.tenon.exception.ResultSizeException}). It depends on nothing else in Tenon, and every other
+ * result's size ({@link dev.tenon.exception.ResultSizeException}), a feature the database lacks
+ * ({@link dev.tenon.exception.UnsupportedFeatureException}). It depends on nothing else in Tenon, and every other
  * package may use it.
  */
 package dev.tenon.exception;

@@ -59,10 +59,18 @@ final class LoadingEngine implements Loading {
         return new SecondaryStatement(select.toBoundSql(context.dialect()).sql(), node, layout.seal(), firstKey, keyColumns);
     }
 
-    /** Runs a query's statement: the distinct root objects, in row order, with their relationships loaded. */
-    List<Object> run(CompiledQuery query, List<Param> params, ParentSource source, Object origin) {
+    /**
+     * Runs a query's statement: the distinct root objects, in row order, with their relationships loaded. A statement
+     * that {@code locks} rows runs in the session's transaction, begun for it if need be, so that the locks outlast it.
+     */
+    List<Object> run(CompiledQuery query, List<Param> params, ParentSource source, Object origin, boolean locks) {
         ResultAssembler assembler = assembler(query, source, origin);
-        context.transaction().query(new BoundSql(query.sql(), params), assembler::row);
+        BoundSql sql = new BoundSql(query.sql(), params);
+        if (locks) {
+            context.transaction().queryInTransaction(sql, assembler::row);
+        } else {
+            context.transaction().query(sql, assembler::row);
+        }
         assembler.finish();
         return assembler.rootObjects();
     }

@@ -1,6 +1,7 @@
 package dev.tenon.loading;
 
 import dev.tenon.exception.TenonException;
+import dev.tenon.exception.UnsupportedFeatureException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
@@ -12,16 +13,19 @@ import dev.tenon.sql.ColumnRef;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.FromItem;
+import dev.tenon.sql.RowLock;
 import dev.tenon.sql.Select;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Turns a {@link Query} into SQL, once per shape: the root table and its columns, WHERE and ORDER BY over attribute
  * paths, LIMIT/OFFSET, and whatever the strategies of the plan add ({@link RelationshipLoader#shape}). When a
  * strategy repeats parents over rows (a joined collection) and the query has a LIMIT, the parent query is nested as a
- * subquery so that the limit counts parents, not rows. The values are not part of the compiled statement: each
- * condition value becomes a parameter whose column is recorded, and {@link QueryValues} binds them per execution.
+ * subquery so that the limit counts parents, not rows. A row lock ({@code forUpdate()}) is written on the parent query,
+ * nested or not, for the root's rows only. The values are not part of the compiled statement: each condition value
+ * becomes a parameter whose column is recorded, and {@link QueryValues} binds them per execution.
  */
 final class QueryCompiler {
     private final Metadata metadata;
@@ -59,7 +63,35 @@ final class QueryCompiler {
         }
         Layout layout = new Layout().rootsRepeat(repeatsParents(plan));
         new StatementShaper(select, aliases, layout).read(plan, rootAlias, true);
+        if (query.lock() != null) {
+            // The parents' query takes the lock, nested or not: on H2 a lock written after a derived table locks nothing.
+            lock(query, entity, core.select(), core.rootAlias());
+        }
         return new CompiledQuery(select.toBoundSql(dialect).sql(), plan, layout.seal(), core.slots());
+    }
+
+    /**
+     * Locks the root entity's rows in {@code locked}, or refuses before any SQL what the database cannot lock, saying
+     * what to do instead.
+     */
+    private void lock(Query<?> query, EntityModel entity, Select locked, String rootAlias) {
+        RowLock lock = query.lock();
+        String refusal = dialect.lockRefusal(lock, locked.hasInnerJoin());
+        if (refusal != null) {
+            String asked = "select(" + entity.name() + ")." + (lock.strength() == RowLock.Strength.SHARE ? "forShare()" : "forUpdate()")
+                    + (lock.waitPolicy() == RowLock.Wait.NOWAIT ? ".noWait()" : lock.waitPolicy() == RowLock.Wait.SKIP_LOCKED ? ".skipLocked()" : "");
+            String instead = lock.strength() == RowLock.Strength.SHARE ? ". Lock with forUpdate() instead"
+                    : ", and the query inner-joins " + innerJoined(locked) + " (a mandatory reference loaded joined, or the link table"
+                    + " of a many-to-many relationship's children). Load that relationship with Load.selectin instead of joined";
+            throw new UnsupportedFeatureException(dialect.name(), asked + " cannot run on " + dialect.name() + ": " + refusal + instead
+                    + ", or run the query on PostgreSQL");
+        }
+        locked.lock(lock, rootAlias);
+    }
+
+    private static String innerJoined(Select select) {
+        return select.joins().stream().filter(join -> !join.outer()).map(join -> join.item() instanceof FromItem.TableRef table
+                ? table.table().qualifiedName() : join.item().alias()).distinct().collect(Collectors.joining(", "));
     }
 
     /** Whether a strategy of the plan repeats the root over rows. */

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * Runs queries for a session, the front of the loader engine: finds the query's compiled statement by its shape
  * (compiling it the first time), binds the query's values, runs it, and lets the engine assemble the objects and
  * each strategy load its relationships. Flushes pending changes first (autoflush), so a query sees what the session
- * holds. A read-only query runs in an engine of its own, whose identity map holds only its result.
+ * holds. A read-only query runs in an engine of its own, whose identity map holds only its result. A query that locks
+ * rows ({@code forUpdate()}) begins the session's transaction, which holds the locks until it ends; a stream's cursor
+ * has begun it already.
  */
 public final class QueryExecutor implements QueryRunner {
     private final LoadContext context;
@@ -45,10 +47,13 @@ public final class QueryExecutor implements QueryRunner {
         CompiledQuery compiled = compiled(shape, query);
         List<Param> params = QueryValues.params(query, compiled.slots(), context.dialect());
         LoadingEngine runner = engineFor(query);
+        boolean locks = query.lock() != null;
+        // Subquery loading runs the parent query again, unlocked: with skipLocked() it would meet other rows than the
+        // locked ones (and in any case rows changed since), so a locking query's children are loaded by their keys.
+        ParentSource source = locks ? ParentSource.NONE : new ParentSource(shape, () -> compiler.core(query), params);
         // The root objects are instances of the query's type: they were made for its entity.
         @SuppressWarnings("unchecked")
-        List<T> results = (List<T>) runner.run(compiled, params, new ParentSource(shape, () -> compiler.core(query), params),
-                new ResultAssembler.Origin("select", compiled.root().entity.name()));
+        List<T> results = (List<T>) runner.run(compiled, params, source, new ResultAssembler.Origin("select", compiled.root().entity.name()), locks);
         return results;
     }
 
@@ -118,7 +123,7 @@ public final class QueryExecutor implements QueryRunner {
             params.add(new ValueParam(columns.size() == 1 ? key : ((List<?>) key).get(i), columns.get(i).type()));
         }
         ParentSource source = new ParentSource(List.of("get", entity), () -> compiler.core(byKey(entity, key)), params);
-        List<Object> found = engine.run(compiled, params, source, new ResultAssembler.Origin("select", entity.name()));
+        List<Object> found = engine.run(compiled, params, source, new ResultAssembler.Origin("select", entity.name()), false);
         return found.isEmpty() ? null : found.get(0);
     }
 

@@ -9,6 +9,7 @@ import dev.tenon.query.Query;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.Param;
+import dev.tenon.sql.RowLock;
 import dev.tenon.sql.SqlWriter;
 import dev.tenon.sql.ValueParam;
 import java.math.BigDecimal;
@@ -17,9 +18,9 @@ import java.util.List;
 
 /**
  * A query split into what its compiled statement is cached by and what each execution binds. The shape is the query
- * without its values (the conditions' paths and operators, the order, the options, whether there is a limit); the
- * values are bound in the order the compiler wrote their parameters: the conditions' values depth first, the parent's
- * key of a dynamic relationship, the limit, the offset.
+ * without its values (the conditions' paths and operators, the order, the options, whether there is a limit, the row
+ * lock); the values are bound in the order the compiler wrote their parameters: the conditions' values depth first,
+ * the parent's key of a dynamic relationship, the limit, the offset.
  */
 final class QueryValues {
     private QueryValues() {
@@ -37,11 +38,12 @@ final class QueryValues {
         Query.Parent parent = query.parent();
         Object parentShape = parent == null ? null
                 : List.of(parent.relationship(), Keys.values(parent.parent(), parent.relationship().ownerColumns()).contains(null));
-        return new Shape(entity, conditions, query.orders(), query.options(), query.limit() != null, query.offset() != null, parentShape);
+        return new Shape(entity, conditions, query.orders(), query.options(), query.limit() != null, query.offset() != null, parentShape,
+                query.lock());
     }
 
     private record Shape(EntityModel entity, List<Object> conditions, List<Query.Order> orders, Object options, boolean limit,
-                         boolean offset, Object parent) {
+                         boolean offset, Object parent, RowLock lock) {
     }
 
     private static Object shape(Condition condition, Dialect dialect) {

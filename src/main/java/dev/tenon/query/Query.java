@@ -3,6 +3,7 @@ package dev.tenon.query;
 import dev.tenon.exception.ResultSizeException;
 import dev.tenon.exception.TenonException;
 import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.sql.RowLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,9 +40,10 @@ public final class Query<T> {
     private final Integer offset;
     private final Parent parent;
     private final boolean readOnly;
+    private final RowLock lock;
 
     private Query(Class<T> type, QueryRunner runner, List<Condition> conditions, List<Order> orders, List<Load> options,
-                  Integer limit, Integer offset, Parent parent, boolean readOnly) {
+                  Integer limit, Integer offset, Parent parent, boolean readOnly, RowLock lock) {
         this.type = type;
         this.runner = runner;
         this.conditions = List.copyOf(conditions);
@@ -51,23 +53,24 @@ public final class Query<T> {
         this.offset = offset;
         this.parent = parent;
         this.readOnly = readOnly;
+        this.lock = lock;
     }
 
     /** A query over every row of {@code type}, run by {@code runner}. */
     public static <T> Query<T> of(Class<T> type, QueryRunner runner) {
-        return new Query<>(type, runner, List.of(), List.of(), List.of(), null, null, null, false);
+        return new Query<>(type, runner, List.of(), List.of(), List.of(), null, null, null, false, null);
     }
 
     /** A copy restricted to the children of {@code parent} through {@code relationship}. */
     public Query<T> childrenOf(RelationshipModel relationship, Object parentObject) {
-        return new Query<>(type, runner, conditions, orders, options, limit, offset, new Parent(relationship, parentObject), readOnly);
+        return new Query<>(type, runner, conditions, orders, options, limit, offset, new Parent(relationship, parentObject), readOnly, lock);
     }
 
     /** ANDs conditions into the WHERE clause. */
     public Query<T> where(Condition... more) {
         List<Condition> all = new ArrayList<>(conditions);
         all.addAll(nonNull(more, "where", "condition"));
-        return new Query<>(type, runner, all, orders, options, limit, offset, parent, readOnly);
+        return new Query<>(type, runner, all, orders, options, limit, offset, parent, readOnly, lock);
     }
 
     /**
@@ -88,7 +91,7 @@ public final class Query<T> {
             }
             all.add(new Order(words[0], words.length == 2 && words[1].equalsIgnoreCase("desc")));
         }
-        return new Query<>(type, runner, conditions, all, options, limit, offset, parent, readOnly);
+        return new Query<>(type, runner, conditions, all, options, limit, offset, parent, readOnly, lock);
     }
 
     /** At most {@code rows} results; with a joined collection, {@code rows} parents. */
@@ -96,7 +99,7 @@ public final class Query<T> {
         if (rows < 0) {
             throw new IllegalArgumentException("limit must not be negative, was " + rows);
         }
-        return new Query<>(type, runner, conditions, orders, options, rows, offset, parent, readOnly);
+        return new Query<>(type, runner, conditions, orders, options, rows, offset, parent, readOnly, lock);
     }
 
     /** Skips {@code rows} results (parents, with a joined collection). */
@@ -104,7 +107,7 @@ public final class Query<T> {
         if (rows < 0) {
             throw new IllegalArgumentException("offset must not be negative, was " + rows);
         }
-        return new Query<>(type, runner, conditions, orders, options, limit, rows, parent, readOnly);
+        return new Query<>(type, runner, conditions, orders, options, limit, rows, parent, readOnly, lock);
     }
 
     /**
@@ -115,7 +118,10 @@ public final class Query<T> {
      * load it with a tracking query.
      */
     public Query<T> readOnly() {
-        return new Query<>(type, runner, conditions, orders, options, limit, offset, parent, true);
+        if (lock != null) {
+            throw lockedReadOnly();
+        }
+        return new Query<>(type, runner, conditions, orders, options, limit, offset, parent, true, lock);
     }
 
     /** Whether the results are read-only, not tracked by the session. */
@@ -123,11 +129,103 @@ public final class Query<T> {
         return readOnly;
     }
 
+    /**
+     * A copy that locks the rows it reads ({@code SELECT ... FOR UPDATE}) until the session commits or rolls back:
+     * no other transaction can lock, change or delete them meanwhile, and one that tries waits. The query begins the
+     * session's transaction when it has not begun (reads otherwise run in auto-commit, where a lock would end with its
+     * statement). Keeps {@link #skipLocked()} or {@link #noWait()} if given.
+     *
+     * <p>The rows locked are the queried entity's own, as with SQLAlchemy's {@code with_for_update()} without
+     * {@code of}: not those of a relationship joined in the same statement (PostgreSQL gets {@code FOR UPDATE OF} the
+     * entity's table), nor those loaded by selectin or subquery statements, which do not lock. A relationship loaded
+     * by subquery is loaded by its parents' keys instead, since the parent query run again would not meet the same
+     * rows. With a LIMIT and a joined collection, the lock is taken in the nested query of the parents. A stream locks
+     * the rows as its cursor reads them.
+     *
+     * <p>On H2 the same, except that H2 also locks the rows of an inner-joined table (a mandatory reference loaded
+     * joined, the link table of a many-to-many relationship's children), so such a query is refused with an
+     * {@link dev.tenon.exception.UnsupportedFeatureException} before any SQL: load the reference with
+     * {@code Load.selectin} instead.
+     *
+     * @throws TenonException on a {@link #readOnly()} query, whose objects are not tracked: nothing changed on them
+     *                        would be written
+     */
+    public Query<T> forUpdate() {
+        return locking(RowLock.Strength.UPDATE, lock == null ? RowLock.Wait.WAIT : lock.waitPolicy());
+    }
+
+    /**
+     * {@link #forUpdate()} with a shared lock ({@code FOR SHARE}): other transactions may read and share-lock the rows
+     * too, but not change or delete them. PostgreSQL only: H2 has no shared row lock, and the query is refused there
+     * with an {@link dev.tenon.exception.UnsupportedFeatureException}.
+     */
+    public Query<T> forShare() {
+        return locking(RowLock.Strength.SHARE, lock == null ? RowLock.Wait.WAIT : lock.waitPolicy());
+    }
+
+    /**
+     * A locking copy ({@link #forUpdate()} when no lock was asked for) that passes over rows another transaction has
+     * locked, as if they did not match ({@code SKIP LOCKED}): how workers share a job queue, each claiming a job no
+     * other holds.
+     *
+     * <pre>{@code
+     * Job job = session.select(Job.class).where(Condition.eq("status", "NEW")).orderBy("id")
+     *     .limit(1).forUpdate().skipLocked().first();
+     * if (job != null) { job.status = "DONE"; session.commit(); }   // the commit ends the lock
+     * }</pre>
+     *
+     * @throws TenonException after {@link #noWait()}, or on a read-only query
+     */
+    public Query<T> skipLocked() {
+        if (lock != null && lock.waitPolicy() == RowLock.Wait.NOWAIT) {
+            throw bothWaitPolicies();
+        }
+        return locking(lock == null ? RowLock.Strength.UPDATE : lock.strength(), RowLock.Wait.SKIP_LOCKED);
+    }
+
+    /**
+     * A locking copy ({@link #forUpdate()} when no lock was asked for) that fails at once when a row it reads is locked
+     * by another transaction ({@code NOWAIT}) instead of waiting: a {@link dev.tenon.exception.SqlExecutionException}
+     * whose {@code isLockNotAvailable()} is true. Like any failed statement, that ends the session's transaction:
+     * roll back, then try again.
+     *
+     * @throws TenonException after {@link #skipLocked()}, or on a read-only query
+     */
+    public Query<T> noWait() {
+        if (lock != null && lock.waitPolicy() == RowLock.Wait.SKIP_LOCKED) {
+            throw bothWaitPolicies();
+        }
+        return locking(lock == null ? RowLock.Strength.UPDATE : lock.strength(), RowLock.Wait.NOWAIT);
+    }
+
+    /** The row lock the query takes, or null for none. */
+    public RowLock lock() {
+        return lock;
+    }
+
+    private Query<T> locking(RowLock.Strength strength, RowLock.Wait wait) {
+        if (readOnly) {
+            throw lockedReadOnly();
+        }
+        return new Query<>(type, runner, conditions, orders, options, limit, offset, parent, readOnly, new RowLock(strength, wait));
+    }
+
+    private static TenonException lockedReadOnly() {
+        return new TenonException("A read-only query cannot lock its rows (forUpdate(), forShare(), skipLocked(), noWait()): "
+                + "its objects are not tracked, so a change made to them is never written and the lock would guard nothing. "
+                + "Drop readOnly() to lock the rows and change them, or drop the lock to only read them");
+    }
+
+    private static TenonException bothWaitPolicies() {
+        return new TenonException("skipLocked() and noWait() together: skipLocked() passes over a row another transaction "
+                + "has locked, noWait() fails at it; keep one of them");
+    }
+
     /** Adds loader options. */
     public Query<T> options(Load... more) {
         List<Load> all = new ArrayList<>(options);
         all.addAll(nonNull(more, "options", "option"));
-        return new Query<>(type, runner, conditions, orders, all, limit, offset, parent, readOnly);
+        return new Query<>(type, runner, conditions, orders, all, limit, offset, parent, readOnly, lock);
     }
 
     /** The arguments of a builder call, refused with a message naming the call when they or one of them is null. */
@@ -177,8 +275,17 @@ public final class Query<T> {
         return runner.stream(this);
     }
 
-    /** The number of rows the query matches, without loading them. */
+    /**
+     * The number of rows the query matches, without loading them.
+     *
+     * @throws TenonException on a locking query: a count locks no row (the databases refuse {@code FOR UPDATE} with
+     *                        an aggregate); list the rows to lock them
+     */
     public long count() {
+        if (lock != null) {
+            throw new TenonException("count() cannot lock rows: the databases refuse FOR UPDATE with COUNT(*). "
+                    + "Call list() on the locking query to lock the rows, or count() on one without forUpdate()");
+        }
         return runner.count(this);
     }
 

@@ -3,6 +3,7 @@
  * over attribute names, and the loader options of {@link dev.tenon.query.Load}. A query only describes; a
  * {@link dev.tenon.query.QueryRunner} handed over by the session runs it.
  *
- * <p>Depends on the metadata and the exceptions; never on the session or the loaders.
+ * <p>Depends on the metadata, the exceptions and the core's {@link dev.tenon.sql.RowLock} (what
+ * {@code forUpdate()} asks for); never on the session or the loaders.
  */
 package dev.tenon.query;

@@ -1,6 +1,7 @@
 package dev.tenon.sql;
 
 import dev.tenon.exception.TenonException;
+import dev.tenon.exception.UnsupportedFeatureException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.ColumnType;
 import dev.tenon.metadata.SqlType;
@@ -110,6 +111,33 @@ public interface Dialect {
      * row either way. Each database has its own form (see {@link Upsert}).
      */
     void renderUpsert(SqlWriter writer, Upsert upsert);
+
+    /**
+     * Why the database cannot lock the rows of a SELECT as {@code lock} asks, or null when it can: a sentence naming
+     * what the database lacks. {@code innerJoined}: whether the SELECT inner-joins other tables, whose rows a database
+     * without {@code FOR UPDATE OF} locks too.
+     */
+    default String lockRefusal(RowLock lock, boolean innerJoined) {
+        return null;
+    }
+
+    /**
+     * Writes a SELECT's row-locking clause, after its LIMIT and OFFSET, meant to lock the rows of the FROM item
+     * {@code alias} and no others. {@code joined}: whether the SELECT joins other tables; {@code innerJoined}: whether
+     * one of those joins is inner.
+     *
+     * @throws UnsupportedFeatureException when the database cannot ({@link #lockRefusal})
+     */
+    void renderLock(SqlWriter writer, RowLock lock, String alias, boolean joined, boolean innerJoined);
+
+    /** The clause's ending for a wait policy, spelt the same by PostgreSQL and H2: {@code NOWAIT}, {@code SKIP LOCKED}. */
+    static String waitClause(RowLock.Wait wait) {
+        return switch (wait) {
+            case WAIT -> "";
+            case NOWAIT -> " NOWAIT";
+            case SKIP_LOCKED -> " SKIP LOCKED";
+        };
+    }
 
     /** The column clause that makes the database generate a key. */
     default String identityClause() {

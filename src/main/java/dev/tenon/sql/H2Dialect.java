@@ -1,5 +1,6 @@
 package dev.tenon.sql;
 
+import dev.tenon.exception.UnsupportedFeatureException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.SqlType;
 
@@ -80,6 +81,30 @@ public final class H2Dialect implements Dialect {
     @Override
     public int maxArrayLength() {
         return 65_536;
+    }
+
+    // Checked on H2 2.x: FOR UPDATE with NOWAIT, SKIP LOCKED and WAIT n (Oracle's words), no FOR SHARE. A statement
+    // locks the rows of its FROM table and of every inner-joined table, not those of an outer-joined one; FOR UPDATE OF
+    // is parsed and ignored. A FOR UPDATE inside a derived table locks that subquery's rows; one written after a
+    // derived table locks nothing.
+    @Override
+    public String lockRefusal(RowLock lock, boolean innerJoined) {
+        if (lock.strength() == RowLock.Strength.SHARE) {
+            return "H2 has no FOR SHARE";
+        }
+        if (innerJoined) {
+            return "H2 locks the rows of every inner-joined table too (it has no FOR UPDATE OF), not only the rows asked for";
+        }
+        return null;
+    }
+
+    @Override
+    public void renderLock(SqlWriter writer, RowLock lock, String alias, boolean joined, boolean innerJoined) {
+        String refusal = lockRefusal(lock, innerJoined);
+        if (refusal != null) {
+            throw new UnsupportedFeatureException(name(), refusal);
+        }
+        writer.append(" FOR UPDATE").append(Dialect.waitClause(lock.waitPolicy()));
     }
 
     @Override

@@ -84,6 +84,17 @@ public final class PostgresDialect implements Dialect {
         return 1_000;
     }
 
+    // PostgreSQL refuses FOR UPDATE on the nullable side of an outer join (a joined collection), and would lock the
+    // rows of every inner-joined table: OF names the one table whose rows are meant. Without a join, plain FOR UPDATE.
+    @Override
+    public void renderLock(SqlWriter writer, RowLock lock, String alias, boolean joined, boolean innerJoined) {
+        writer.append(lock.strength() == RowLock.Strength.SHARE ? " FOR SHARE" : " FOR UPDATE");
+        if (joined) {
+            writer.append(" OF ").identifier(alias);
+        }
+        writer.append(Dialect.waitClause(lock.waitPolicy()));
+    }
+
     @Override
     public String currentTimestamp() {
         return "now()";

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A SELECT statement under construction: columns, one FROM item, joins, WHERE, ORDER BY, LIMIT/OFFSET.
- * Mutable while a loader shapes it, then rendered once.
+ * A SELECT statement under construction: columns, one FROM item, joins, WHERE, ORDER BY, LIMIT/OFFSET, and a
+ * row-locking clause. Mutable while a loader shapes it, then rendered once.
  *
  * <pre>{@code
  * SELECT "dept_1"."deptno", "dept_1"."dname" FROM "scott"."dept" "dept_1" WHERE ... ORDER BY ... LIMIT ?
@@ -32,6 +32,8 @@ public final class Select implements SqlNode {
     private boolean distinct;
     private Integer limit;
     private Integer offset;
+    private RowLock lock;
+    private String lockedAlias;
 
     /** An empty SELECT, to be filled by the builder methods. */
     public Select() {
@@ -83,6 +85,26 @@ public final class Select implements SqlNode {
     public Select offset(Integer value) {
         this.offset = value;
         return this;
+    }
+
+    /**
+     * Locks the rows this SELECT reads from the FROM item or join known as {@code alias}, and those only, as far as the
+     * database can tell them apart (see {@link Dialect#renderLock}); null for no lock.
+     */
+    public Select lock(RowLock value, String alias) {
+        this.lock = value;
+        this.lockedAlias = alias;
+        return this;
+    }
+
+    /** The row lock, or null. */
+    public RowLock lock() {
+        return lock;
+    }
+
+    /** Whether another table is inner-joined: a database without {@code FOR UPDATE OF} would lock its rows too. */
+    public boolean hasInnerJoin() {
+        return joins.stream().anyMatch(join -> !join.outer());
     }
 
     /** The selected items so far. */
@@ -148,6 +170,9 @@ public final class Select implements SqlNode {
         }
         if (offset != null) {
             writer.append(" OFFSET ").param(offset, null);
+        }
+        if (lock != null) {
+            writer.dialect().renderLock(writer, lock, lockedAlias, !joins.isEmpty(), hasInnerJoin());
         }
     }
 }
