@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The N+1 story, runnable: creates the SCOTT schema, loads the classic data, then prints every department with
  * its employees four ways (lazy, joined, selectin, subquery), each with the SQL it ran, its statement count and
- * its time; then the seeds' users and posts, a server default read back, and Tenon's two extras (the N+1
- * detector and batched lazy loading).
+ * its time; then the seeds' users and posts, a server default read back, Tenon's two extras (the N+1
+ * detector and batched lazy loading), and what production needs: a retried conflict and a savepoint.
  *
  * <pre>
  * mvn -q test-compile exec:java                                                     # embedded H2
@@ -66,6 +66,8 @@ public final class Demo {
         printSummary();
         usersAndPosts();
         extras();
+        heading("Running in production: a retried conflict and a savepoint");
+        new Production(db, out, recorder).run();
         db.dropAll(blog);
         db.dropAll(scott);
     }
