@@ -157,40 +157,19 @@ public final class Session implements AutoCloseable {
 
     /**
      * Inserts the object's row, or updates the row whose {@code uniqueAttributes} hold the same values, in one
-     * statement: {@code INSERT ... ON CONFLICT (...) DO UPDATE SET ... RETURNING ...} on PostgreSQL,
-     * {@code SELECT ... FROM FINAL TABLE (MERGE INTO ...)} on H2. SQLAlchemy's {@code on_conflict_do_update} with the
-     * ORM's identity map, or Hibernate's {@code merge} done by the database.
+     * statement run at once (after flushing what is pending): {@code INSERT ... ON CONFLICT (...) DO UPDATE SET ...
+     * RETURNING ...} on PostgreSQL, {@code SELECT ... FROM FINAL TABLE (MERGE INTO ...)} on H2. {@code uniqueAttributes}
+     * name exactly the columns of a unique constraint or index, in any order; none names the primary key. The whole row
+     * comes back into the returned object, which is clean: the given object, now persistent, or, when the session
+     * already holds another object for the row, that one, with the row's values copied onto it (as {@code merge}
+     * does). Nothing cascades; an entity with a {@code @Version} is refused, since an upsert cannot check it. A failure
+     * is a failed flush. {@code UpsertRunner} tells the rules in full: which columns are written and updated, which
+     * objects are refused.
      *
      * <pre>{@code
      * Tag tag = session.upsert(new Tag("java", "Java"), "code");
      * tag.label = "The Java language";                     // a later flush updates that column only
      * }</pre>
-     *
-     * <ul>
-     * <li><b>Matching.</b> {@code uniqueAttributes} name, by attribute, exactly the columns of a unique constraint
-     * ({@code @Column(unique = true)}, {@code @Unique}) or unique index, in any order; none names the primary key.
-     * Anything else, and a null in those columns (a null matches no row), is refused before any SQL.</li>
-     * <li><b>When.</b> At once, in the session's transaction: what is pending is flushed first, as before a query;
-     * then the upsert is one statement, logged and counted as an INSERT on both databases.</li>
-     * <li><b>What is written.</b> Every mapped column, but a generated key or a column with a server default the
-     * object leaves null (the database fills them; a client-side default fills a null that has one). On conflict,
-     * every one of those columns but the primary key and the matched columns is updated, except that a column filled
-     * by a default keeps the row's value and a column the database sets on update is left to it. The foreign keys of
-     * the object's many-to-one relationships come from the objects they hold, which must have their key or be pending
-     * in this session.</li>
-     * <li><b>What comes back.</b> The whole row is read back by the statement itself (keys, defaults, values set on
-     * update): the returned object holds it, and is clean, so a later change to one field is a later UPDATE of that
-     * column alone.</li>
-     * <li><b>Which object.</b> The given object becomes persistent, unless the session already holds another object
-     * for the row: then, as with Hibernate's and SQLAlchemy's {@code merge}, the row's values are copied onto that
-     * object, which is returned, and the given object is left as it was. Use the returned object. An object the
-     * session holds as pending or deleted, or that another open session holds, is refused.</li>
-     * <li><b>What it does not do.</b> Nothing cascades: related objects are neither inserted nor updated. The
-     * collections of the object are not written by the upsert; what they hold is added at the next flush, as for a
-     * detached object added back.</li>
-     * <li><b>Failure.</b> As for a failed flush: the transaction is rolled back and the objects are put back as they
-     * were when it began, the given object included (transient or detached again, with its own values).</li>
-     * </ul>
      */
     public <T> T upsert(T object, String... uniqueAttributes) {
         return guard.call(() -> {

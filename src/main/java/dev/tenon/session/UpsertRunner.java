@@ -26,6 +26,21 @@ import java.util.Set;
  * sends one {@link Upsert} statement that returns the whole row, and makes the object for that row persistent with
  * exactly the row's values. Every change to an object goes through the {@link UndoLog}, as a flush's do, so that
  * the failure of this statement or of a later one of the transaction puts the objects back.
+ * <ul>
+ * <li><b>Matching.</b> The attributes name, by attribute, exactly the columns of a unique constraint
+ * ({@code @Column(unique = true)}, {@code @Unique}) or unique index, in any order; none names the primary key.
+ * Anything else, and a null in those columns (a null matches no row), is refused before any SQL.</li>
+ * <li><b>What is written.</b> Every mapped column, but a generated key or a column with a server default the object
+ * leaves null (a client-side default fills a null that has one). On conflict, every one of those columns but the
+ * primary key and the matched columns is updated, except that a column filled by a default keeps the row's value and a
+ * column the database sets on update is left to it. The foreign keys of the many-to-one relationships come from the
+ * objects they hold, which must have their key or be pending in this session.</li>
+ * <li><b>Which object.</b> The given object becomes persistent, unless the session already holds another object for
+ * the row: then the row's values are copied onto that one, which is returned. An object the session holds as pending
+ * or deleted, or that another open session holds, is refused.</li>
+ * <li><b>What it does not do.</b> Nothing cascades; the object's collections are not written by the upsert (what they
+ * hold is added at the next flush, as for a detached object added back); a {@code @Version} is refused.</li>
+ * </ul>
  */
 final class UpsertRunner {
     private final SessionContext context;
