@@ -1,6 +1,7 @@
 package dev.tenon.session;
 
 import dev.tenon.engine.Engine;
+import dev.tenon.engine.WalPosition;
 import dev.tenon.identity.Ownership;
 import dev.tenon.loading.StatementCache;
 import dev.tenon.metadata.Metadata;
@@ -30,6 +31,14 @@ public final class SessionFactory {
     /** Opens a session with options of its own. */
     public Session openSession(Metadata metadata, SessionOptions options) {
         return new Session(new SessionContext(metadata, options, ownership, statements, engine.transaction()));
+    }
+
+    /**
+     * Opens a session that refuses to write, reading on a replica when the database has replicas, after it has replayed
+     * this database's last commit and {@code position} (null for none); see {@link Engine#readOnlyTransaction(WalPosition)}.
+     */
+    public Session openReadOnlySession(Metadata metadata, SessionOptions options, WalPosition position) {
+        return new Session(new SessionContext(metadata, options, ownership, statements, engine.readOnlyTransaction(position)));
     }
 
     /** The options new sessions get by default. */
