@@ -64,7 +64,7 @@ public final class Database implements AutoCloseable {
      *
      * <pre>{@code
      * Database.connect(ConnectionOptions.url("jdbc:postgresql://primary/shop").user("app"),
-     *         Replicas.urls("jdbc:postgresql://standby/shop"));
+     *         Replicas.of("jdbc:postgresql://standby/shop"));
      * }</pre>
      */
     public static Database connect(ConnectionOptions options, Replicas replicas) {

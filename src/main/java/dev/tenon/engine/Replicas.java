@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Database db = Database.connect(ConnectionOptions.url("jdbc:postgresql://primary:5432/shop").user("app"),
- *         Replicas.urls("jdbc:postgresql://standby1:5432/shop", "jdbc:postgresql://standby2:5432/shop")
+ *         Replicas.of("jdbc:postgresql://standby1:5432/shop", "jdbc:postgresql://standby2:5432/shop")
  *                 .readYourWritesTimeout(Duration.ofMillis(500)));
  * try (Session session = db.openReadOnlySession(metadata)) { ... }   // reads on a standby, round-robin
  * }</pre>
@@ -62,9 +62,9 @@ public record Replicas(List<String> urls, Duration readYourWritesTimeout) {
     }
 
     /** These replicas, with the default {@code readYourWritesTimeout}. */
-    public static Replicas urls(String... urls) {
+    public static Replicas of(String... urls) {
         if (urls.length == 0) {
-            throw new TenonException("Replicas.urls needs at least one URL; use Replicas.NONE for none");
+            throw new TenonException("Replicas.of needs at least one URL; use Replicas.NONE for none");
         }
         return new Replicas(Arrays.asList(urls), DEFAULT_READ_YOUR_WRITES_TIMEOUT);
     }

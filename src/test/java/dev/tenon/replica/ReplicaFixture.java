@@ -49,7 +49,7 @@ final class ReplicaFixture implements AutoCloseable {
 
     /** The fixture with the standby as the one replica, and {@code readYourWritesTimeout} as given. */
     static ReplicaFixture open(java.time.Duration readYourWritesTimeout) {
-        return open(Replicas.urls(StandbyServer.url()).readYourWritesTimeout(readYourWritesTimeout));
+        return open(Replicas.of(StandbyServer.url()).readYourWritesTimeout(readYourWritesTimeout));
     }
 
     Metadata metadata() {

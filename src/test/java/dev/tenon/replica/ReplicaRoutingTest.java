@@ -169,7 +169,7 @@ class ReplicaRoutingTest {
     @Test
     void readOnlySessionsTakeTheReplicasInTurn() {
         fixture.close();
-        fixture = ReplicaFixture.open(Replicas.urls(StandbyServer.url(), StandbyServer.url()));
+        fixture = ReplicaFixture.open(Replicas.of(StandbyServer.url(), StandbyServer.url()));
         var pools = fixture.routed.replicaDataSources();
         assertThat(pools).hasSize(2);
         try (Session first = fixture.routed.openReadOnlySession(fixture.metadata());
