@@ -3,7 +3,8 @@
  * something went wrong: the mapping ({@link dev.tenon.exception.MappingException}), a statement
  * ({@link dev.tenon.exception.SqlExecutionException}, {@link dev.tenon.exception.TimeoutException}), the transaction
  * ({@link dev.tenon.exception.TransactionRolledBackException},
- * {@link dev.tenon.exception.CommitOutcomeUnknownException}), an object's identity
+ * {@link dev.tenon.exception.CommitOutcomeUnknownException}), a write in a read-only session
+ * ({@link dev.tenon.exception.ReadOnlyException}), an object's identity
  * ({@link dev.tenon.exception.IdentityException}), a lazy load ({@link dev.tenon.exception.LazyLoadException}), a
  * result's size ({@link dev.tenon.exception.ResultSizeException}). It depends on nothing else in Tenon, and every other
  * package may use it.
