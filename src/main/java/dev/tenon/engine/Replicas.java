@@ -21,13 +21,16 @@ import java.util.List;
  * every other session, and every write, goes to the primary. A read-only session refuses to write before any SQL.
  *
  * <p><b>Read-your-writes.</b> A standby replays the primary's log a little behind it, so a row committed an instant
- * ago may not be there yet. After a session commits a transaction that wrote, Tenon reads the commit's position in the
+ * ago may not be there yet. After a session commits a transaction that wrote (or, under an isolation stricter than
+ * READ COMMITTED, any transaction that ran a statement, since it begins on the database at once), Tenon reads the commit's position in the
  * log on the primary (one statement, {@code pg_current_wal_insert_lsn()}) and the database remembers the highest. A
  * read-only session opened afterwards (or given a position, {@code db.openReadOnlySession(metadata, position)}) asks
  * its replica, before its first statement, how far it has replayed ({@code pg_last_wal_replay_lsn()}), and polls, with
  * a growing pause, until it has passed that position; when it has not within {@code readYourWritesTimeout}, the
  * session reads on the primary instead (logged on {@code tenon.sql}). A replica known to have passed the position is
- * not asked again. A replica that cannot be reached sends its sessions to the primary too.
+ * not asked again. A replica that cannot be reached sends its sessions to the primary too, once its pool has given
+ * up waiting for a connection ({@code acquireTimeout}); a failed read of a commit's position is logged, and that
+ * commit is not waited for.
  *
  * <p>Only PostgreSQL has replicas here: {@code Database.connect} refuses them over another database, whose replay
  * position Tenon could not read.

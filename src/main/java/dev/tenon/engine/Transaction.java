@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * ({@link #failure()}) until the owner {@link #acknowledge() acknowledges} it; H2 would carry on, and Tenon behaves
  * the same on both by refusing to.
  *
+ * <p><b>Read-only handles.</b> A read-only session's handle refuses every write before it reaches the server, and
+ * takes its connections from the database's replicas when it has some ({@link Replicas}). With replicas, a primary
+ * handle follows each commit of a transaction that began on the database with one read of the commit's position in
+ * the write-ahead log, which the read-only handles opened afterwards wait for.
+ *
  * <p>Not thread-safe: it belongs to its session.
  */
 public final class Transaction implements AutoCloseable {
@@ -57,10 +62,6 @@ public final class Transaction implements AutoCloseable {
     /** The connection's read-only flag as the pool gave it, put back like its auto-commit. */
     private boolean pooledReadOnly;
     private WalPosition lastCommitPosition;
-
-    Transaction(Connections connections, Executor executor, Dialect dialect, boolean readsOutsideTransactions) {
-        this(connections, executor, dialect, readsOutsideTransactions, false, null);
-    }
 
     /**
      * A handle; a {@code readOnly} one refuses to write (before any SQL), and with {@code commitPositions} (only on
@@ -305,9 +306,11 @@ public final class Transaction implements AutoCloseable {
                     taken.setAutoCommit(readsOutsideTransactions);
                 }
                 // The server refuses writes too (a primary a read-only session fell back to); no round trip until BEGIN.
-                pooledReadOnly = taken.isReadOnly();
-                if (readOnly && !pooledReadOnly) {
-                    taken.setReadOnly(true);
+                if (readOnly) {
+                    pooledReadOnly = taken.isReadOnly();
+                    if (!pooledReadOnly) {
+                        taken.setReadOnly(true);
+                    }
                 }
             } catch (SQLException e) {
                 Quietly.close(taken);
