@@ -3,9 +3,11 @@ package dev.tenon;
 import dev.tenon.ddl.Ddl;
 import dev.tenon.engine.ConnectionOptions;
 import dev.tenon.engine.Engine;
+import dev.tenon.engine.Replicas;
 import dev.tenon.engine.StatementListener;
 import dev.tenon.engine.Statistics;
 import dev.tenon.engine.Transaction;
+import dev.tenon.engine.WalPosition;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.session.Retry;
 import dev.tenon.session.Session;
@@ -15,6 +17,7 @@ import dev.tenon.session.SessionOptions;
 import dev.tenon.session.SessionWork;
 import dev.tenon.sql.Dialect;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -55,6 +58,20 @@ public final class Database implements AutoCloseable {
      */
     public static Database connect(ConnectionOptions options) {
         return new Database(Engine.connect(options));
+    }
+
+    /**
+     * A PostgreSQL primary and its read replicas (hot standbys), each a HikariCP pool built from {@code options} with
+     * its own URL; read-only sessions ({@link #openReadOnlySession}) read on a replica, everything else goes to the
+     * primary. See {@link Replicas} for the routing and read-your-writes; refused over any other database.
+     *
+     * <pre>{@code
+     * Database.connect(ConnectionOptions.url("jdbc:postgresql://primary/shop").user("app"),
+     *         Replicas.of("jdbc:postgresql://standby/shop"));
+     * }</pre>
+     */
+    public static Database connect(ConnectionOptions options, Replicas replicas) {
+        return new Database(Engine.connect(options, replicas));
     }
 
     /** Uses the application's own data source; {@link #close()} leaves it open. */
@@ -119,6 +136,23 @@ public final class Database implements AutoCloseable {
     public Database retry(Retry value) {
         sessions.retry(value);
         return this;
+    }
+
+    /**
+     * Opens a session that reads and never writes (adding, deleting or flushing a change is refused before any SQL
+     * with a {@link dev.tenon.exception.ReadOnlyException}). With replicas it reads on the next one in turn, once that
+     * replica has replayed this database's last commit; else, or when the replica is too far behind, on the primary.
+     */
+    public Session openReadOnlySession(Metadata metadata) {
+        return sessions.openReadOnlySession(metadata, sessions.options(), null);
+    }
+
+    /**
+     * {@link #openReadOnlySession(Metadata)} that must also see the commit at {@code position}: one made through
+     * another {@code Database} or process, handed over as {@link Session#lastCommitPosition()} gave it.
+     */
+    public Session openReadOnlySession(Metadata metadata, WalPosition position) {
+        return sessions.openReadOnlySession(metadata, sessions.options(), position);
     }
 
     /** The options new sessions get by default. */
@@ -186,6 +220,16 @@ public final class Database implements AutoCloseable {
     /** The data source connections come from. */
     public DataSource dataSource() {
         return engine.dataSource();
+    }
+
+    /** The replicas' data sources, empty without replicas; see {@link Engine#replicaDataSources()}. */
+    public List<DataSource> replicaDataSources() {
+        return engine.replicaDataSources();
+    }
+
+    /** The furthest commit position the sessions of this database have seen; see {@link Engine#lastCommitPosition()}. */
+    public Optional<WalPosition> lastCommitPosition() {
+        return engine.lastCommitPosition();
     }
 
     /** A transaction handle, for work outside a session (see {@link Engine#transaction()}). */

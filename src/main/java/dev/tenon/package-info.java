@@ -12,7 +12,8 @@
  *   mapping fails here, with every problem at once.</li>
  *   <li>{@code sql}: a tiny SQL tree and the dialects that render it, with values always bound.</li>
  *   <li>{@code engine}: the pool, the transaction handle (the only holder of a connection) and the one executor every
- *   statement runs through, logged on {@code tenon.sql} and counted.</li>
+ *   statement runs through, logged on {@code tenon.sql} and counted; read replicas and the routing of read-only
+ *   sessions to them.</li>
  *   <li>{@code ddl}: {@code createAll} and {@code dropAll}.</li>
  * </ol>
  *

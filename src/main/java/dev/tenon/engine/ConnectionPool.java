@@ -23,6 +23,11 @@ final class ConnectionPool {
 
     /** A started pool holding one open connection; fails fast, naming the rule broken or the timeout that expired. */
     static HikariDataSource open(ConnectionOptions options) {
+        return open(options, "tenon");
+    }
+
+    /** {@link #open(ConnectionOptions)} named {@code poolName} in HikariCP's logs and metrics (a replica's). */
+    static HikariDataSource open(ConnectionOptions options, String poolName) {
         if (options.jdbcUrl() == null || !options.jdbcUrl().startsWith("jdbc:")) {
             throw new TenonException("Not a JDBC URL: '" + options.jdbcUrl() + "'; expected jdbc:h2:... or jdbc:postgresql://...");
         }
@@ -37,7 +42,7 @@ final class ConnectionPool {
         // HikariCP's default, auto-commit on, is what most units of work want: reads run without a transaction, and a
         // Transaction turns it off at its first write (HikariCP turns it back on when the connection returns).
         config.setAutoCommit(true);
-        config.setPoolName("tenon");
+        config.setPoolName(poolName);
         long acquireMillis = options.acquireTimeout().toMillis();
         config.setConnectionTimeout(acquireMillis);
         // HikariCP wants the check of an idle connection to be shorter than the wait for one, and warns otherwise.

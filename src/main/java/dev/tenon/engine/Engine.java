@@ -3,9 +3,12 @@ package dev.tenon.engine;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tenon.exception.TenonException;
 import dev.tenon.sql.Dialect;
+import dev.tenon.sql.PostgresDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -21,6 +24,8 @@ public final class Engine implements AutoCloseable {
     private final Statistics statistics = new Statistics();
     private final Executor executor;
     private final boolean readsOutsideTransactions;
+    /** The read replicas, or null without. */
+    private final ReplicaRouter replicas;
 
     /**
      * An engine over {@code dataSource}; {@code owned} is what {@link #close()} closes (the pool Tenon built),
@@ -33,31 +38,54 @@ public final class Engine implements AutoCloseable {
         this.dialect = probe.dialect();
         this.readsOutsideTransactions = probe.readCommitted();
         this.executor = new Executor(dialect, statistics, Duration.ZERO, Duration.ZERO);
+        this.replicas = null;
     }
 
     /**
      * An engine over a pool Tenon built from {@code options}, whose statement and socket timeouts its executor
      * applies and reports; {@link #close()} closes the pool.
      */
-    private Engine(HikariDataSource pool, ConnectionOptions options) {
+    private Engine(HikariDataSource pool, ConnectionOptions options, Replicas replicas) {
         this.dataSource = pool;
         this.owned = pool;
         Probe probe = probe(pool, pool);
         this.dialect = probe.dialect();
         this.readsOutsideTransactions = probe.readCommitted();
         this.executor = new Executor(dialect, statistics, options.statementTimeout(), options.socketTimeout());
+        this.replicas = replicas.isEmpty() ? null : openReplicas(pool, options, replicas);
     }
 
-    /**
-     * A HikariCP pool for the given options, holding its first connection; fails fast (no connection, no pool),
-     * and within {@code connectTimeout}.
-     */
+    /** The replicas' pools, over PostgreSQL only (see {@link Replicas}); the primary's pool is closed when they fail. */
+    private ReplicaRouter openReplicas(HikariDataSource primary, ConnectionOptions options, Replicas replicas) {
+        if (!(dialect instanceof PostgresDialect)) {
+            Quietly.close(primary);
+            throw new TenonException("Read replicas need PostgreSQL, whose standbys tell how far they have replayed the primary's "
+                    + "log (read-your-writes depends on it); " + options.jdbcUrl() + " is " + dialect.getClass().getSimpleName()
+                    + ": connect without Replicas");
+        }
+        try {
+            return ReplicaRouter.open(options, replicas);
+        } catch (RuntimeException e) {
+            Quietly.close(primary);
+            throw e;
+        }
+    }
+
     /**
      * An engine over a HikariCP pool built from {@code options}, with their timeouts (see {@link ConnectionOptions}):
      * returns within {@code connectTimeout} or throws a {@link dev.tenon.exception.TimeoutException} naming it.
      */
     public static Engine connect(ConnectionOptions options) {
-        return new Engine(ConnectionPool.open(options), options);
+        return connect(options, Replicas.NONE);
+    }
+
+    /**
+     * An engine over a primary and its read replicas (see {@link Replicas}), each a HikariCP pool built from
+     * {@code options} with the replica's URL: the primary's credentials, size and timeouts. Refused unless the primary
+     * is PostgreSQL; every pool connects within {@code connectTimeout}, or none is left open.
+     */
+    public static Engine connect(ConnectionOptions options, Replicas replicas) {
+        return new Engine(ConnectionPool.open(options), options, replicas);
     }
 
     /** An engine over the application's own data source, which {@link #close()} leaves open. */
@@ -111,9 +139,44 @@ public final class Engine implements AutoCloseable {
         return executor;
     }
 
-    /** A handle for one unit of work at a time; it takes a connection with its first statement. */
+    /**
+     * A handle for one unit of work at a time, on the primary; it takes a connection with its first statement. With
+     * replicas, each of its commits that wrote is followed by a read of the commit's WAL position (see {@link Replicas}).
+     */
     public Transaction transaction() {
-        return new Transaction(this::connection, executor, dialect, readsOutsideTransactions);
+        return new Transaction(probe -> connection(), executor, dialect, readsOutsideTransactions, false,
+                replicas == null ? null : replicas::committed);
+    }
+
+    /**
+     * A handle that refuses to write, on the next replica in turn when there are replicas, else on the primary. On a
+     * replica it first waits until the replica has replayed the furthest commit of this database's sessions, or reads
+     * on the primary when that takes longer than the {@code readYourWritesTimeout} (see {@link Replicas}).
+     */
+    public Transaction readOnlyTransaction() {
+        return readOnlyTransaction(null);
+    }
+
+    /**
+     * {@link #readOnlyTransaction()} that must also see {@code position} (a commit of another database object or
+     * process, {@code session.lastCommitPosition()}); null for none.
+     */
+    public Transaction readOnlyTransaction(WalPosition position) {
+        Connections connections = probe -> connection();
+        if (replicas != null) {
+            connections = new ReadRoute(replicas, WalPosition.later(replicas.lastCommitted(), position), this::connection);
+        }
+        return new Transaction(connections, executor, dialect, readsOutsideTransactions, true, null);
+    }
+
+    /** The furthest commit position a session of this database has seen; empty without replicas, or before a commit. */
+    public Optional<WalPosition> lastCommitPosition() {
+        return Optional.ofNullable(replicas == null ? null : replicas.lastCommitted());
+    }
+
+    /** The replicas' data sources (HikariCP pools), in the order of their URLs; empty without replicas. */
+    public List<DataSource> replicaDataSources() {
+        return replicas == null ? List.of() : replicas.dataSources();
     }
 
     /** Registers a listener told of every statement this database runs. */
@@ -208,9 +271,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Closes the pool Tenon built; a caller's own data source is left open. */
+    /** Closes the pools Tenon built, the replicas' first; a caller's own data source is left open. */
     @Override
     public void close() {
+        if (replicas != null) {
+            replicas.close();
+        }
         if (owned != null) {
             try {
                 owned.close();

@@ -1,6 +1,7 @@
 package dev.tenon.engine;
 
 import dev.tenon.exception.CommitOutcomeUnknownException;
+import dev.tenon.exception.ReadOnlyException;
 import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.exception.TenonException;
 import dev.tenon.sql.BoundSql;
@@ -9,6 +10,7 @@ import dev.tenon.sql.Param;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +35,17 @@ import org.slf4j.LoggerFactory;
  * ({@link #failure()}) until the owner {@link #acknowledge() acknowledges} it; H2 would carry on, and Tenon behaves
  * the same on both by refusing to.
  *
+ * <p><b>Read-only handles.</b> A read-only session's handle refuses every write before it reaches the server, and
+ * takes its connections from the database's replicas when it has some ({@link Replicas}). With replicas, a primary
+ * handle follows each commit of a transaction that began on the database with one read of the commit's position in
+ * the write-ahead log, which the read-only handles opened afterwards wait for.
+ *
  * <p>Not thread-safe: it belongs to its session.
  */
 public final class Transaction implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
+    /** Where the log ends on the primary, read after a commit: at or past the commit's end. */
+    static final BoundSql COMMIT_POSITION = BoundSql.of("SELECT pg_current_wal_insert_lsn()");
 
     private final Connections connections;
     private final Executor executor;
@@ -49,18 +58,24 @@ public final class Transaction implements AutoCloseable {
     private boolean begun;
     private TenonException failure;
     private Function<TenonException, RuntimeException> refusal;
+    private final boolean readOnly;
+    private final Consumer<WalPosition> commitPositions;
+    /** The connection's read-only flag as the pool gave it, put back like its auto-commit. */
+    private boolean pooledReadOnly;
+    private WalPosition lastCommitPosition;
 
-    /** Where a handle takes its connections from: the pool. */
-    @FunctionalInterface
-    interface Connections {
-        Connection get();
-    }
-
-    Transaction(Connections connections, Executor executor, Dialect dialect, boolean readsOutsideTransactions) {
+    /**
+     * A handle; a {@code readOnly} one refuses to write (before any SQL), and with {@code commitPositions} (only on
+     * PostgreSQL with replicas) each commit that wrote is followed by a read of the commit's WAL position, told to it.
+     */
+    Transaction(Connections connections, Executor executor, Dialect dialect, boolean readsOutsideTransactions, boolean readOnly,
+                Consumer<WalPosition> commitPositions) {
         this.connections = connections;
         this.executor = executor;
         this.dialect = dialect;
         this.readsOutsideTransactions = readsOutsideTransactions;
+        this.readOnly = readOnly;
+        this.commitPositions = commitPositions;
     }
 
     /** The database's dialect. */
@@ -89,6 +104,7 @@ public final class Transaction implements AutoCloseable {
 
     /** Runs one INSERT, UPDATE, DELETE or DDL statement; returns the affected row count. */
     public int update(BoundSql sql) {
+        refuseIfReadOnly(sql.sql());
         return executor.update(writing(), sql, statistics);
     }
 
@@ -98,16 +114,19 @@ public final class Transaction implements AutoCloseable {
      * rows written.
      */
     public int insert(BoundSql sql, int rows, RowHandler returned) {
+        refuseIfReadOnly(sql.sql());
         return executor.insert(writing(), sql, rows, statistics, returned);
     }
 
     /** One statement text for many parameter rows, in JDBC batches of at most {@code batchSize}; the row counts. */
     public int[] batch(String sql, List<List<Param>> rows, int batchSize) {
+        refuseIfReadOnly(sql);
         return executor.batch(writing(), sql, rows, batchSize, null, statistics, null);
     }
 
     /** {@link #batch(String, List, int)}, reading the {@code returning} columns of every row back, in row order. */
     public int[] batch(String sql, List<List<Param>> rows, int batchSize, String[] returning, RowHandler generated) {
+        refuseIfReadOnly(sql);
         return executor.batch(writing(), sql, rows, batchSize, returning, statistics, generated);
     }
 
@@ -234,7 +253,60 @@ public final class Transaction implements AutoCloseable {
             }
             throw refused;
         }
+        if (commitPositions != null) {
+            readCommitPosition();
+        }
         release();
+    }
+
+    /**
+     * Reads where the commit just made ended in the write-ahead log, on its own connection, and tells the replicas:
+     * one statement, in auto-commit (no transaction is open after a commit, so turning it on costs no round trip).
+     * The commit has happened whatever this meets: a failure is logged, and costs only read-your-writes on replicas.
+     */
+    private void readCommitPosition() {
+        TenonException before = failure;
+        WalPosition[] read = new WalPosition[1];
+        try {
+            connection.setAutoCommit(true);
+            executor.query(connection, COMMIT_POSITION, statistics, row -> read[0] = WalPosition.parse(row.getString(1)));
+        } catch (SQLException | TenonException e) {
+            failure = before;
+            LOG.warn("Committed, but could not read the commit's WAL position ({}); a read-only session may not see this commit "
+                    + "on a replica at once", e.getMessage());
+            return;
+        }
+        lastCommitPosition = read[0];
+        commitPositions.accept(read[0]);
+    }
+
+    /** The WAL position after the last commit that wrote, on PostgreSQL with replicas; null before one, or without. */
+    public WalPosition lastCommitPosition() {
+        return lastCommitPosition;
+    }
+
+    /** Whether this handle refuses to write: a read-only session's, reading on a replica when there is one. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** Refuses a write of a read-only handle before it reaches the server (a standby would answer SQLState 25006). */
+    private void refuseIfReadOnly(String sql) {
+        if (readOnly) {
+            throw new ReadOnlyException("This session is read-only (db.openReadOnlySession): it reads on a replica when the "
+                    + "database has one, and cannot write. Write in a session of db.openSession(metadata)\nSQL (not run): " + sql);
+        }
+    }
+
+    /** See {@link Connections.Probe}: counted like every statement, but a failure loses nothing of this handle's. */
+    private long probe(Connection candidate, BoundSql sql, RowHandler handler) {
+        TenonException before = failure;
+        try {
+            return executor.query(candidate, sql, statistics, handler);
+        } catch (TenonException e) {
+            failure = before;
+            throw e;
+        }
     }
 
     /**
@@ -268,11 +340,18 @@ public final class Transaction implements AutoCloseable {
             throw refusal.apply(failure);
         }
         if (connection == null) {
-            Connection taken = connections.get();
+            Connection taken = connections.get(this::probe);
             try {
                 pooledAutoCommit = taken.getAutoCommit();
                 if (pooledAutoCommit != readsOutsideTransactions) {
                     taken.setAutoCommit(readsOutsideTransactions);
+                }
+                // The server refuses writes too (a primary a read-only session fell back to); no round trip until BEGIN.
+                if (readOnly) {
+                    pooledReadOnly = taken.isReadOnly();
+                    if (!pooledReadOnly) {
+                        taken.setReadOnly(true);
+                    }
                 }
             } catch (SQLException e) {
                 Quietly.close(taken);
@@ -314,6 +393,13 @@ public final class Transaction implements AutoCloseable {
         connection = null;
         begun = false;
         restoreAutoCommit(held, pooledAutoCommit);
+        if (readOnly && !pooledReadOnly) {
+            try {
+                held.setReadOnly(false);
+            } catch (SQLException e) {
+                LOG.debug("Could not put the connection's read-only flag back ({}); the pool discards a broken connection", e.getMessage());
+            }
+        }
         try {
             held.close();
         } catch (SQLException e) {

@@ -4,7 +4,8 @@
  * ({@link dev.tenon.exception.SqlExecutionException}, {@link dev.tenon.exception.TimeoutException}), the transaction
  * ({@link dev.tenon.exception.TransactionRolledBackException},
  * {@link dev.tenon.exception.CommitOutcomeUnknownException}), a row changed since it was read
- * ({@link dev.tenon.exception.StaleDataException}), an object's identity
+ * ({@link dev.tenon.exception.StaleDataException}), a write in a read-only session
+ * ({@link dev.tenon.exception.ReadOnlyException}), an object's identity
  * ({@link dev.tenon.exception.IdentityException}), a lazy load ({@link dev.tenon.exception.LazyLoadException}), a
  * result's size ({@link dev.tenon.exception.ResultSizeException}), a feature the database lacks
  * ({@link dev.tenon.exception.UnsupportedFeatureException}). It depends on nothing else in Tenon, and every other

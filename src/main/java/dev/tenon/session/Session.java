@@ -3,9 +3,11 @@ package dev.tenon.session;
 import dev.tenon.api.Status;
 import dev.tenon.engine.Statistics;
 import dev.tenon.engine.Transaction;
+import dev.tenon.engine.WalPosition;
 import dev.tenon.exception.CommitOutcomeUnknownException;
 import dev.tenon.exception.IdentityException;
 import dev.tenon.exception.MappingException;
+import dev.tenon.exception.ReadOnlyException;
 import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.exception.TransactionRolledBackException;
 import dev.tenon.identity.EntityKey;
@@ -18,6 +20,7 @@ import dev.tenon.query.Query;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SQLAlchemy's Session in Java: an identity map (one object per row) and a unit of work (what to insert,
@@ -101,6 +104,7 @@ public final class Session implements AutoCloseable {
     public void add(Object object) {
         guard.run(() -> {
             checkOpen();
+            checkWritable("add");
             unitOfWork.add(object);
         });
     }
@@ -109,6 +113,7 @@ public final class Session implements AutoCloseable {
     public void addAll(Collection<?> objects) {
         guard.run(() -> {
             checkOpen();
+            checkWritable("add");
             objects.forEach(unitOfWork::checkAddable);
             objects.forEach(unitOfWork::add);
         });
@@ -184,6 +189,7 @@ public final class Session implements AutoCloseable {
     public void delete(Object object) {
         guard.run(() -> {
             checkOpen();
+            checkWritable("delete");
             unitOfWork.delete(object);
         });
     }
@@ -401,5 +407,27 @@ public final class Session implements AutoCloseable {
 
     private void checkOpen() {
         context.checkOpen();
+    }
+
+    /** A read-only session refuses a change at once, not at the flush. */
+    private void checkWritable(String verb) {
+        if (context.handle().isReadOnly()) {
+            throw new ReadOnlyException("Cannot " + verb + " an object in a read-only session (db.openReadOnlySession), which reads on "
+                    + "a replica when the database has one and never writes; " + verb + " it in a session of db.openSession(metadata)");
+        }
+    }
+
+    /** Whether this session refuses to write: opened by {@code db.openReadOnlySession}, reading on a replica if any. */
+    public boolean isReadOnly() {
+        return context.handle().isReadOnly();
+    }
+
+    /**
+     * Where this session's last commit that wrote ended in PostgreSQL's write-ahead log, when the database has read
+     * replicas (see {@link dev.tenon.engine.Replicas}); empty before such a commit, or without replicas. Hand it to a
+     * reader elsewhere ({@code db.openReadOnlySession(metadata, position)}) that must see the commit.
+     */
+    public Optional<WalPosition> lastCommitPosition() {
+        return Optional.ofNullable(context.handle().lastCommitPosition());
     }
 }

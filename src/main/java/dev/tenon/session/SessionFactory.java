@@ -2,6 +2,7 @@ package dev.tenon.session;
 
 import dev.tenon.engine.Engine;
 import dev.tenon.exception.TenonException;
+import dev.tenon.engine.WalPosition;
 import dev.tenon.identity.Ownership;
 import dev.tenon.loading.StatementCache;
 import dev.tenon.metadata.Metadata;
@@ -53,6 +54,14 @@ public final class SessionFactory {
             throw new TenonException("The retry policy must not be null; Retry.NONE runs a unit of work once");
         }
         this.retry = value;
+    }
+
+    /**
+     * Opens a session that refuses to write, reading on a replica when the database has replicas, after it has replayed
+     * this database's last commit and {@code position} (null for none); see {@link Engine#readOnlyTransaction(WalPosition)}.
+     */
+    public Session openReadOnlySession(Metadata metadata, SessionOptions options, WalPosition position) {
+        return new Session(new SessionContext(metadata, options, ownership, statements, engine.readOnlyTransaction(position)));
     }
 
     /** The options new sessions get by default. */

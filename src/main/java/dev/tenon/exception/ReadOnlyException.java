@@ -1,0 +1,16 @@
+package dev.tenon.exception;
+
+/**
+ * A read-only session was asked to write: to add or delete an object, or to flush a change (an object changed after
+ * it was read, an upsert). Refused before any SQL runs, since a replica would refuse it anyway (PostgreSQL's SQLState
+ * {@code 25006}, "cannot execute INSERT in a read-only transaction"); the database is untouched. Write in a session
+ * of {@code db.openSession(metadata)}, which works on the primary.
+ */
+public class ReadOnlyException extends TenonException {
+    private static final long serialVersionUID = 1L;
+
+    /** A write refused, as {@code message} says. */
+    public ReadOnlyException(String message) {
+        super(message);
+    }
+}
