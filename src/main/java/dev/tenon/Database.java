@@ -127,6 +127,24 @@ public final class Database implements AutoCloseable {
         return sessions.transact(metadata, retry, work);
     }
 
+    /**
+     * A retrying unit of work that only reads, in read-only sessions ({@link #openReadOnlySession(Metadata)}): on a
+     * replica when the database has replicas, where the standby may cancel a query that holds up its replay (a
+     * recovery conflict, SQLState {@code 40001}); such a conflict is run again as {@link #transact} runs any other.
+     *
+     * <pre>{@code
+     * List<Emp> clerks = db.transactReadOnly(metadata, session -> session.select(Emp.class).where(eq("job", "CLERK")).list());
+     * }</pre>
+     */
+    public <T> T transactReadOnly(Metadata metadata, SessionWork<T> work) {
+        return sessions.transactReadOnly(metadata, sessions.retry(), work);
+    }
+
+    /** {@link #transactReadOnly(Metadata, SessionWork)} with a retry policy of its own. */
+    public <T> T transactReadOnly(Metadata metadata, Retry retry, SessionWork<T> work) {
+        return sessions.transactReadOnly(metadata, retry, work);
+    }
+
     /** The retry policy of {@link #transact} when it names none: {@link Retry#DEFAULT} until set. */
     public Retry retry() {
         return sessions.retry();

@@ -99,6 +99,7 @@ public final class Transaction implements AutoCloseable {
      * {@link #rollback()}. Returns the number of rows.
      */
     public long queryInTransaction(BoundSql sql, RowHandler handler) {
+        refuseIfReadOnly(sql.sql());    // a standby refuses to lock rows (25006), as it refuses any write
         return executor.query(writing(), sql, statistics, handler);
     }
 

@@ -43,6 +43,14 @@ public final class SessionFactory {
         return RetryingUnit.run(() -> openSession(metadata), retry, work);
     }
 
+    /**
+     * {@link #transact} in read-only sessions: on a replica when the database has replicas, where a query cancelled
+     * by the standby's recovery (a conflict, {@code 40001}) is run again like any conflict.
+     */
+    public <T> T transactReadOnly(Metadata metadata, Retry retry, SessionWork<T> work) {
+        return RetryingUnit.run(() -> openReadOnlySession(metadata, options, null), retry, work);
+    }
+
     /** The retry policy of units of work that name none. */
     public Retry retry() {
         return retry;

@@ -68,6 +68,16 @@ class ReadOnlyWithoutReplicasTest {
     }
 
     @Test
+    void aLockingQueryOrAnUpsertInAReadOnlySessionIsRefusedBeforeAnySql() {
+        try (Session reader = db.database().openReadOnlySession(db.metadata())) {
+            assertThatThrownBy(() -> reader.select(Note.class).forUpdate().list()).isInstanceOf(ReadOnlyException.class)
+                    .hasMessageContaining("SQL (not run): SELECT");
+            assertThatThrownBy(() -> reader.upsert(new Note(1, "first again"))).isInstanceOf(ReadOnlyException.class);
+            assertThat(reader.statistics().statements()).isZero();
+        }
+    }
+
+    @Test
     void aReadOnlySessionThatChangedNothingCommitsWithoutAStatement() {
         try (Session reader = db.database().openReadOnlySession(db.metadata())) {
             reader.select(Note.class).list();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tenon.engine.Replicas;
 import dev.tenon.exception.SqlExecutionException;
+import dev.tenon.session.Retry;
 import dev.tenon.session.Session;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.StandbyServer;
@@ -14,8 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +125,42 @@ class ReplicaFaultsTest {
             assertThat(conflict.isConflict()).isTrue();
             assertThat(conflict.getMessage()).contains("conflict with recovery");
             reader.rollback();
+        }
+    }
+
+    @Test
+    void aRetryingReadOnlyUnitRunsAgainAfterARecoveryConflict() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        int notes = fixture.routed.transactReadOnly(fixture.metadata(), Retry.DEFAULT.initialBackoff(Duration.ofMillis(5)), session -> {
+            assertThat(ReplicaFixture.onStandby(session)).isTrue();
+            if (attempts.incrementAndGet() == 1) {
+                CompletableFuture<Void> replay = CompletableFuture.runAsync(ReplicaFaultsTest::lockTableOnPrimaryOnceSleeping);
+                session.withConnection(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        return statement.execute("SELECT pg_sleep(30) FROM replica_note");
+                    }
+                });
+                replay.join();
+            }
+            return session.select(Note.class).list().size();
+        });
+
+        assertThat(attempts).as("the first attempt cancelled by the standby's recovery, the second read").hasValue(2);
+        assertThat(notes).isEqualTo(1);
+    }
+
+    /** What the primary does while a standby query sleeps: a change whose replay needs that query gone. */
+    private static void lockTableOnPrimaryOnceSleeping() {
+        try (Connection standby = StandbyServer.connect(); Connection primary = StandbyServer.connectPrimary()) {
+            awaitSleeping(standby);
+            primary.setAutoCommit(false);
+            try (Statement lock = primary.createStatement()) {
+                lock.execute("LOCK TABLE replica_note IN ACCESS EXCLUSIVE MODE");
+            }
+            primary.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
