@@ -2,6 +2,8 @@ package dev.tenon.demo;
 
 import dev.tenon.Database;
 import dev.tenon.ddl.Ddl;
+import dev.tenon.engine.ConnectionOptions;
+import dev.tenon.engine.Replicas;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.query.Load;
 import dev.tenon.query.Query;
@@ -22,6 +24,7 @@ import java.util.stream.Collectors;
  * <pre>
  * mvn -q test-compile exec:java                                                     # embedded H2
  * mvn -q test-compile exec:java -Ddemo.url=jdbc:postgresql://127.0.0.1:5432/test -Ddemo.user=postgres
+ * mvn -q test-compile exec:java -Ddemo.url=... -Ddemo.user=postgres -Ddemo.replica=jdbc:postgresql://127.0.0.1:55432/test
  * </pre>
  */
 public final class Demo {
@@ -38,12 +41,17 @@ public final class Demo {
         db.addListener(recorder);
     }
 
-    /** Runs the demo against the JDBC URL in {@code args[0]} (H2 in memory by default), as {@code args[1]}/{@code args[2]}. */
+    /**
+     * Runs the demo against the JDBC URL in {@code args[0]} (H2 in memory by default), as {@code args[1]}/{@code args[2]},
+     * with the PostgreSQL standby at {@code args[3]} as its replica when given.
+     */
     public static void main(String[] args) {
         String url = argument(args, 0, "jdbc:h2:mem:demo");
         String user = argument(args, 1, null);
         String password = argument(args, 2, null);
-        try (Database db = Database.connect(url, user, password)) {
+        String replica = argument(args, 3, null);
+        ConnectionOptions options = ConnectionOptions.url(url).user(user).password(password);
+        try (Database db = replica == null ? Database.connect(options) : Database.connect(options, Replicas.of(replica))) {
             new Demo(db, System.out).run();
         }
     }
@@ -66,7 +74,7 @@ public final class Demo {
         printSummary();
         usersAndPosts();
         extras();
-        heading("Running in production: a retried conflict and a savepoint");
+        heading("Running in production: a retried conflict, savepoints, a routed read");
         new Production(db, out, recorder).run();
         db.dropAll(blog);
         db.dropAll(scott);

@@ -1,13 +1,18 @@
 package dev.tenon.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tenon.Database;
+import dev.tenon.engine.Replicas;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.testing.Backend;
+import dev.tenon.testing.StandbyServer;
 import dev.tenon.testing.TestDb;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,21 @@ class DemoTest {
         assertThat(output).containsPattern("created = \\d{4}-\\d\\d-\\d\\dT");
         assertThat(output).contains("N+1 detected: Dept.employees", "14 employees in 2 statements");
         assertThat(output).contains("=> 2 attempts; Account(1, ada, 160, version 3): both deposits counted",
-                "transfer of 1000: back to the savepoint", "grace's Account(2, grace, 50, version 3)", "[7] ROLLBACK TO SAVEPOINT");
+                "transfer of 1000: back to the savepoint", "grace's Account(2, grace, 50, version 3)", "[7] ROLLBACK TO SAVEPOINT",
+                "Account(1, ada, 161, version 4) read on the primary; no replica is configured");
+    }
+
+    @Test
+    void demoReadsOnTheStandbyOnceItHasReplayedTheCommit() {
+        assumeTrue(backend == Backend.POSTGRES, "replicas need PostgreSQL");
+        StandbyServer.require();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Database routed = StandbyServer.connect(Replicas.of(StandbyServer.url()).readYourWritesTimeout(Duration.ofSeconds(20)))) {
+            new Demo(routed, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        }
+        String output = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(output).contains("SELECT pg_last_wal_replay_lsn()",
+                "Account(1, ada, 161, version 4) read on a hot standby, after checking it had replayed the commit just made");
     }
 }

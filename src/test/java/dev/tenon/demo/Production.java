@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The demo's production part: a unit of work that meets a concurrent writer and runs again, and a savepoint that
- * keeps a batch going past a bad item; each with the statements it ran.
+ * The demo's production part: a unit of work that meets a concurrent writer and runs again, a savepoint that keeps a
+ * batch going past a bad item, and a read routed to a replica after a commit; each with the statements it ran.
  */
 final class Production {
     private final Database db;
@@ -32,6 +32,7 @@ final class Production {
         recorder.drain();
         retriedConflict();
         savepoints();
+        routedRead();
         db.dropAll(bank);
     }
 
@@ -77,6 +78,33 @@ final class Production {
                     session.get(Account.class, 2));
         }
         printStatements();
+    }
+
+    private void routedRead() {
+        out.println();
+        out.println("  db.transactReadOnly(bank, session -> ...): read right after a commit, in a read-only session");
+        db.transact(bank, session -> session.get(Account.class, 1).balance += 1);
+        recorder.drain();
+        String read = db.transactReadOnly(bank, session -> session.get(Account.class, 1) + " read on " + server(session));
+        printStatements();
+        out.println("  => " + read + (db.replicaDataSources().isEmpty()
+                ? "; no replica is configured, so read-only sessions read on the primary (replicas need PostgreSQL:"
+                        + "\n     -Ddemo.replica=jdbc:postgresql://... shows one routed, after it has replayed the commit)"
+                : ", after checking it had replayed the commit just made (read-your-writes)"));
+        recorder.drain();
+    }
+
+    /** Which server the session reads on: a PostgreSQL standby says it is in recovery. */
+    private String server(Session session) {
+        if (!db.dialect().name().equals("PostgreSQL")) {
+            return "the primary";
+        }
+        boolean standby = session.withConnection(connection -> {
+            try (var statement = connection.createStatement(); var row = statement.executeQuery("SELECT pg_is_in_recovery()")) {
+                return row.next() && row.getBoolean(1);
+            }
+        });
+        return standby ? "a hot standby" : "the primary";
     }
 
     private void printStatements() {
