@@ -38,9 +38,37 @@ import java.time.Duration;
  * @param acquireTimeout   the longest a caller waits for a connection from the pool
  * @param statementTimeout the longest a statement may run, or zero for no limit
  * @param socketTimeout    the longest the driver waits for the server to answer, or zero for no limit
+ * @param isolation        the isolation of the connections' transactions, or null for the driver's default
  */
 public record ConnectionOptions(String jdbcUrl, String user, String password, int maximumPoolSize, Duration connectTimeout,
-                                Duration acquireTimeout, Duration statementTimeout, Duration socketTimeout) {
+                                Duration acquireTimeout, Duration statementTimeout, Duration socketTimeout, Isolation isolation) {
+    /**
+     * The isolation of every transaction of the pool's connections. Under {@link #READ_COMMITTED} (both databases'
+     * default) reads run outside transactions until the first write; under the stricter two a transaction's reads and
+     * writes share one snapshot, and a write that raced another transaction is refused as a conflict
+     * ({@code SqlExecutionException.isConflict()}) instead of losing its update: run such units of work with
+     * {@code db.transact}, which runs them again.
+     */
+    public enum Isolation {
+        /** Each statement sees what was committed when it began. */
+        READ_COMMITTED("TRANSACTION_READ_COMMITTED"),
+        /** The transaction sees one snapshot; a row changed since by another transaction cannot be written. */
+        REPEATABLE_READ("TRANSACTION_REPEATABLE_READ"),
+        /** As if the transactions ran one after another; PostgreSQL's serializable snapshot isolation. */
+        SERIALIZABLE("TRANSACTION_SERIALIZABLE");
+
+        private final String jdbcName;
+
+        Isolation(String jdbcName) {
+            this.jdbcName = jdbcName;
+        }
+
+        /** The name HikariCP takes: the JDBC constant's. */
+        String jdbcName() {
+            return jdbcName;
+        }
+    }
+
     /** The default {@code connectTimeout}: a server that has not answered in 10 s is down or unreachable. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** The default {@code acquireTimeout}, HikariCP's own default. */
@@ -61,42 +89,48 @@ public record ConnectionOptions(String jdbcUrl, String user, String password, in
 
     /** Options for a URL, with no credentials, a pool of 10 and the default timeouts. */
     public static ConnectionOptions url(String jdbcUrl) {
-        return new ConnectionOptions(jdbcUrl, null, null, 10, DEFAULT_CONNECT_TIMEOUT, DEFAULT_ACQUIRE_TIMEOUT, Duration.ZERO, Duration.ZERO);
+        return new ConnectionOptions(jdbcUrl, null, null, 10, DEFAULT_CONNECT_TIMEOUT, DEFAULT_ACQUIRE_TIMEOUT, Duration.ZERO, Duration.ZERO, null);
     }
 
     /** A copy with this user. */
     public ConnectionOptions user(String value) {
-        return new ConnectionOptions(jdbcUrl, value, password, maximumPoolSize, connectTimeout, acquireTimeout, statementTimeout, socketTimeout);
+        return new ConnectionOptions(jdbcUrl, value, password, maximumPoolSize, connectTimeout, acquireTimeout, statementTimeout, socketTimeout, isolation);
     }
 
     /** A copy with this password. */
     public ConnectionOptions password(String value) {
-        return new ConnectionOptions(jdbcUrl, user, value, maximumPoolSize, connectTimeout, acquireTimeout, statementTimeout, socketTimeout);
+        return new ConnectionOptions(jdbcUrl, user, value, maximumPoolSize, connectTimeout, acquireTimeout, statementTimeout, socketTimeout, isolation);
     }
 
     /** A copy with this pool size. */
     public ConnectionOptions maximumPoolSize(int value) {
-        return new ConnectionOptions(jdbcUrl, user, password, value, connectTimeout, acquireTimeout, statementTimeout, socketTimeout);
+        return new ConnectionOptions(jdbcUrl, user, password, value, connectTimeout, acquireTimeout, statementTimeout, socketTimeout, isolation);
     }
 
     /** A copy with this {@code connectTimeout} (positive). */
     public ConnectionOptions connectTimeout(Duration value) {
-        return new ConnectionOptions(jdbcUrl, user, password, maximumPoolSize, value, acquireTimeout, statementTimeout, socketTimeout);
+        return new ConnectionOptions(jdbcUrl, user, password, maximumPoolSize, value, acquireTimeout, statementTimeout, socketTimeout, isolation);
     }
 
     /** A copy with this {@code acquireTimeout} (250 ms or more). */
     public ConnectionOptions acquireTimeout(Duration value) {
-        return new ConnectionOptions(jdbcUrl, user, password, maximumPoolSize, connectTimeout, value, statementTimeout, socketTimeout);
+        return new ConnectionOptions(jdbcUrl, user, password, maximumPoolSize, connectTimeout, value, statementTimeout, socketTimeout, isolation);
     }
 
     /** A copy with this {@code statementTimeout} ({@link Duration#ZERO} for none). */
     public ConnectionOptions statementTimeout(Duration value) {
-        return new ConnectionOptions(jdbcUrl, user, password, maximumPoolSize, connectTimeout, acquireTimeout, value, socketTimeout);
+        return new ConnectionOptions(jdbcUrl, user, password, maximumPoolSize, connectTimeout, acquireTimeout, value, socketTimeout, isolation);
     }
 
     /** A copy with this {@code socketTimeout} ({@link Duration#ZERO} for none). */
     public ConnectionOptions socketTimeout(Duration value) {
-        return new ConnectionOptions(jdbcUrl, user, password, maximumPoolSize, connectTimeout, acquireTimeout, statementTimeout, value);
+        return new ConnectionOptions(jdbcUrl, user, password, maximumPoolSize, connectTimeout, acquireTimeout, statementTimeout, value, isolation);
+    }
+
+    /** A copy whose connections run their transactions at {@code value} (null: the driver's default). */
+    public ConnectionOptions isolation(Isolation value) {
+        return new ConnectionOptions(jdbcUrl, user, password, maximumPoolSize, connectTimeout, acquireTimeout, statementTimeout, socketTimeout,
+                value);
     }
 
     private static void positive(String option, Duration value) {
@@ -116,6 +150,7 @@ public record ConnectionOptions(String jdbcUrl, String user, String password, in
     public String toString() {
         return "ConnectionOptions[" + jdbcUrl + ", user=" + user + ", maximumPoolSize=" + maximumPoolSize + ", connectTimeout="
                 + TimeoutException.shown(connectTimeout) + ", acquireTimeout=" + TimeoutException.shown(acquireTimeout) + ", statementTimeout="
-                + TimeoutException.shown(statementTimeout) + ", socketTimeout=" + TimeoutException.shown(socketTimeout) + "]";
+                + TimeoutException.shown(statementTimeout) + ", socketTimeout=" + TimeoutException.shown(socketTimeout)
+                + (isolation == null ? "" : ", isolation=" + isolation) + "]";
     }
 }

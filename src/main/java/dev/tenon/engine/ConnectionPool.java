@@ -43,6 +43,9 @@ final class ConnectionPool {
         // Transaction turns it off at its first write (HikariCP turns it back on when the connection returns).
         config.setAutoCommit(true);
         config.setPoolName(poolName);
+        if (options.isolation() != null) {
+            config.setTransactionIsolation(options.isolation().jdbcName());
+        }
         long acquireMillis = options.acquireTimeout().toMillis();
         config.setConnectionTimeout(acquireMillis);
         // HikariCP wants the check of an idle connection to be shorter than the wait for one, and warns otherwise.

@@ -32,8 +32,11 @@ final class ReplicaRouter implements AutoCloseable {
         try {
             for (String url : replicas.urls()) {
                 int number = opened.size() + 1;
+                // A hot standby refuses SERIALIZABLE; its reads see one snapshot at REPEATABLE READ, as PostgreSQL advises.
+                ConnectionOptions.Isolation isolation = primary.isolation() == ConnectionOptions.Isolation.SERIALIZABLE
+                        ? ConnectionOptions.Isolation.REPEATABLE_READ : primary.isolation();
                 ConnectionOptions options = new ConnectionOptions(url, primary.user(), primary.password(), primary.maximumPoolSize(),
-                        primary.connectTimeout(), primary.acquireTimeout(), primary.statementTimeout(), primary.socketTimeout());
+                        primary.connectTimeout(), primary.acquireTimeout(), primary.statementTimeout(), primary.socketTimeout(), isolation);
                 HikariDataSource pool = ConnectionPool.open(options, "tenon-replica-" + number);
                 opened.add(new Replica("replica " + number + " (" + url + ")", pool));
             }
