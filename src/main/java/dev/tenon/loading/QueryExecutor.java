@@ -137,6 +137,19 @@ public final class QueryExecutor implements QueryRunner {
     }
 
     /**
+     * The objects of {@code entity} a hand-written statement returns, read as a query's are (see
+     * {@link StatementLoader}), each once in the order of its first row; the caller has flushed what was pending.
+     */
+    public List<Object> fromStatement(EntityModel entity, BoundSql sql, boolean inTransaction) {
+        return StatementLoader.load(engine, entity, sql, inTransaction);
+    }
+
+    /** The rows of its table a query's conditions match, as a bulk UPDATE or DELETE writes them ({@link RowFilter}). */
+    public RowFilter rowFilter(Query<?> query) {
+        return RowFilter.of(context.metadata().entity(query.type()), compiler.core(query));
+    }
+
+    /**
      * Gives an object added back to the session a lazy load of each relationship it had not loaded in the session it
      * left, through the engine like any other lazy load: the stand-ins it holds belong to that session.
      */

@@ -55,6 +55,7 @@ public final class Session implements AutoCloseable {
     private final Flush flush;
     private final SessionTransaction transaction;
     private final UpsertRunner upserts;
+    private final BulkWriter bulk;
 
     Session(SessionContext context) {
         this.context = context;
@@ -64,6 +65,7 @@ public final class Session implements AutoCloseable {
         this.flush = new Flush(context, unitOfWork);
         this.transaction = new SessionTransaction(context, unitOfWork, flush);
         this.upserts = new UpsertRunner(context, unitOfWork, transaction);
+        this.bulk = new BulkWriter(context, unitOfWork, transaction);
         context.queries(transaction::autoflush);
     }
 
@@ -294,6 +296,41 @@ public final class Session implements AutoCloseable {
             checkOpen();
             return transaction.savepoint(work);
         });
+    }
+
+    /**
+     * A hand-written statement with named parameters, run in the session's transaction after an autoflush, into
+     * entities (identity-mapped), records or scalars, or run for its update count; see {@link PlainSql}.
+     * <pre>{@code
+     * List<Emp> clerks = session.sql("SELECT * FROM scott.emp WHERE job = :job").bind("job", "CLERK").list(Emp.class);
+     * }</pre>
+     */
+    public PlainSql sql(String sql) {
+        checkOpen();
+        return new PlainSql(context, transaction, sql);
+    }
+
+    /**
+     * A bulk UPDATE of {@code type}'s rows, one statement, keeping the session's objects in step; see {@link BulkUpdate}.
+     * <pre>{@code
+     * session.update(Emp.class).set("sal", new BigDecimal("1000")).where(eq("job", "CLERK")).execute();
+     * }</pre>
+     */
+    public <T> BulkUpdate<T> update(Class<T> type) {
+        checkOpen();
+        return new BulkUpdate<>(bulk, context.metadata().entity(type));
+    }
+
+    /**
+     * A bulk DELETE of {@code type}'s rows, one statement; see {@link BulkDelete}. ({@link #delete(Object)} deletes one
+     * object at the next flush.)
+     * <pre>{@code
+     * session.delete(Emp.class).where(eq("job", "CLERK")).execute();
+     * }</pre>
+     */
+    public <T> BulkDelete<T> delete(Class<T> type) {
+        checkOpen();
+        return new BulkDelete<>(bulk, context.metadata().entity(type));
     }
 
     /**

@@ -42,6 +42,16 @@ final class SessionQueries implements QueryRunner {
         return guard.call(() -> loader.getByKey(entity, key));
     }
 
+    /** The objects of {@code entity} a hand-written statement returns, read through the identity map. */
+    List<Object> fromStatement(EntityModel entity, dev.tenon.sql.BoundSql sql, boolean inTransaction) {
+        return guard.call(() -> loader.fromStatement(entity, sql, inTransaction));
+    }
+
+    /** The rows of its table a query's conditions match, for a bulk UPDATE or DELETE. */
+    dev.tenon.loading.RowFilter rowFilter(Query<?> query) {
+        return loader.rowFilter(query);
+    }
+
     /** Gives an object added back to the session a lazy load of a relationship it had not loaded. */
     void reattach(dev.tenon.identity.InstanceState state, dev.tenon.metadata.RelationshipModel relationship) {
         loader.reattach(state, relationship);

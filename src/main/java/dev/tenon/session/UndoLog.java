@@ -70,6 +70,15 @@ final class UndoLog {
         }
     }
 
+    /**
+     * Sets a field to what its row now holds (a bulk UPDATE wrote it), remembering the old value: unlike
+     * {@link #set}, the column is not marked changed, since the row has it already.
+     */
+    void setAsWritten(Object object, ColumnModel column, Object value) {
+        fields.push(new FieldChange(object, column, column.get(object)));
+        column.set(object, value);
+    }
+
     /** Remembers how to put back something else a flush consumed: the pending changes of a dynamic collection. */
     void onUndo(Runnable restore) {
         others.push(restore);
