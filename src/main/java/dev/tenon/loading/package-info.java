@@ -23,7 +23,9 @@
  *   binds the values and hands it to the {@code LoadingEngine}, which runs it and assembles the rows
  *   ({@code ResultAssembler}, with {@code EntityReader} for one entity of a row) while each strategy does its part; a
  *   stream does the same a chunk at a time ({@code Chunks}). A read-only query runs in an engine whose identity map
- *   is its own ({@code ReadOnlyContext}). The {@link dev.tenon.loading.NPlusOneDetector} counts lazy loads.</li>
+ *   is its own ({@code ReadOnlyContext}). The {@link dev.tenon.loading.NPlusOneDetector} counts lazy loads. A
+ *   hand-written statement's entities are read the same way ({@code StatementLoader}, its columns found by name by
+ *   {@code ColumnsByName}), and a bulk write's WHERE clause is a query's ({@link dev.tenon.loading.RowFilter}).</li>
  * </ol>
  *
  * <p>Reading a row is the path every query pays per row, so it does the per-row work once, while the row's objects are

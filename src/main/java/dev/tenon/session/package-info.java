@@ -15,7 +15,10 @@
  * <li>{@code SessionTransaction}: how a transaction ends (commit, rollback, a failed statement, a conflict, a lost
  * connection) and what that does to the objects.</li>
  * </ol>
- * {@code SessionQueries} runs the queries, {@code ThreadGuard} refuses a second thread at once. No type of the
+ * {@code SessionQueries} runs the queries, {@code ThreadGuard} refuses a second thread at once. {@link dev.tenon.session.PlainSql}
+ * runs a hand-written statement ({@code RecordRows} reads its rows into records); {@link dev.tenon.session.BulkUpdate}
+ * and {@link dev.tenon.session.BulkDelete} are run by {@code BulkWriter}, which keeps the objects in step as
+ * {@link dev.tenon.session.Synchronize} says ({@code InMemoryMatch} evaluates conditions in Java). No type of the
  * package depends on itself through the others (tested), so each can be read knowing only those below it.
  *
  * <p>The top of the ORM layer: depends on the core, {@code api}, {@code identity}, {@code query} and {@code loading};

@@ -4,6 +4,13 @@ import static dev.tenon.query.Condition.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenon.annotation.Column;
+import dev.tenon.annotation.ForeignKey;
+import dev.tenon.annotation.Generation;
+import dev.tenon.annotation.Id;
+import dev.tenon.annotation.Lazy;
+import dev.tenon.annotation.Relationship;
+import dev.tenon.annotation.Table;
 import dev.tenon.api.Status;
 import dev.tenon.demo.Dept;
 import dev.tenon.demo.Emp;
@@ -45,6 +52,22 @@ class PlainSqlTest {
     }
 
     record Headcount(String dname, long employees) {
+    }
+
+    /** An author whose books the mapping loads joined: a hand-written statement has no join for them. */
+    @Table(name = "author", schema = "plain")
+    static class Author {
+        @Id(generation = Generation.ASSIGNED) Integer id;
+        @Column(length = 20) String name;
+        @Relationship(backPopulates = "author", lazy = Lazy.JOINED, orderBy = "id") List<Book> books;
+    }
+
+    @Table(name = "book", schema = "plain")
+    static class Book {
+        @Id(generation = Generation.ASSIGNED) Integer id;
+        @Column(length = 20) String title;
+        @Column(name = "author_id") @ForeignKey("plain.author.id") Integer authorId;
+        @Relationship(backPopulates = "books") Author author;
     }
 
     @BeforeEach
@@ -142,6 +165,22 @@ class PlainSqlTest {
         assertThat(statements() - before).isEqualTo(1);
         Dept research = session.select(Dept.class).where(eq("deptno", 20)).one();
         assertThat(clerks.get(0).department).isSameAs(research);
+    }
+
+    @Test
+    void aRelationshipMappedJoinedIsLoadedWithSelectinFromSql() {
+        try (TestDb books = backend.open(Author.class, Book.class)) {
+            books.execute("INSERT INTO plain.author (id, name) VALUES (1, 'Le Guin'), (2, 'Herbert')");
+            books.execute("INSERT INTO plain.book (id, title, author_id) VALUES (1, 'Earthsea', 1), (2, 'Lathe', 1), (3, 'Dune', 2)");
+            try (Session reader = books.database().openSession(books.metadata())) {
+                List<Author> authors = reader.sql("SELECT * FROM plain.author ORDER BY id").list(Author.class);
+
+                assertThat(reader.statistics().statements()).isEqualTo(2);
+                assertThat(authors.get(0).books).extracting(book -> book.title).containsExactly("Earthsea", "Lathe");
+                assertThat(authors.get(1).books).extracting(book -> book.title).containsExactly("Dune");
+                assertThat(reader.statistics().statements()).isEqualTo(2);
+            }
+        }
     }
 
     @Test
