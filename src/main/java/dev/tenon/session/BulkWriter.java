@@ -185,8 +185,11 @@ final class BulkWriter {
      * other side) would still name the old parent.
      */
     private void refuseForeignKeys(String call, Spec spec) {
+        // The entity's own relationships first, so that the message names Emp.department rather than Dept.employees.
+        List<EntityModel> owners = new ArrayList<>(List.of(spec.entity()));
+        context.metadata().entities().stream().filter(other -> other != spec.entity()).forEach(owners::add);
         for (ColumnModel column : spec.set().keySet()) {
-            for (EntityModel owner : context.metadata().entities()) {
+            for (EntityModel owner : owners) {
                 for (RelationshipModel relationship : owner.relationships()) {
                     if (relationship.direction() != RelationshipModel.Direction.MANY_TO_MANY && relationship.foreignKey().columns().contains(column)) {
                         throw new TenonException(call + ".set(\"" + column.attribute() + "\", ...): " + column.attribute() + " is the foreign"

@@ -90,13 +90,12 @@ public final class PlainSql {
                         + " with scalars(" + type.getSimpleName() + ".class)");
             }
             List<T> records = new ArrayList<>();
-            @SuppressWarnings("unchecked")
-            RecordRows<T>[] reader = new RecordRows[1];
+            List<RecordRows<T>> reader = new ArrayList<>(1);     // made on the first row, from its columns
             run(sql, row -> {
-                if (reader[0] == null) {
-                    reader[0] = RecordRows.of(type, row.getMetaData(), sql.sql());
+                if (reader.isEmpty()) {
+                    reader.add(RecordRows.of(type, row.getMetaData(), sql.sql()));
                 }
-                records.add(reader[0].read(row));
+                records.add(reader.get(0).read(row));
             });
             return records;
         });

@@ -9,6 +9,7 @@ import dev.tenon.exception.IdentityException;
 import dev.tenon.exception.MappingException;
 import dev.tenon.exception.ReadOnlyException;
 import dev.tenon.exception.SqlExecutionException;
+import dev.tenon.exception.TenonException;
 import dev.tenon.exception.TransactionRolledBackException;
 import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
@@ -317,6 +318,9 @@ public final class Session implements AutoCloseable {
      * }</pre>
      */
     public <T> BulkUpdate<T> update(Class<T> type) {
+        if (type == null) {
+            throw new TenonException("session.update(null): name the entity class whose rows to update, e.g. session.update(Emp.class)");
+        }
         checkOpen();
         return new BulkUpdate<>(bulk, context.metadata().entity(type));
     }
@@ -329,6 +333,9 @@ public final class Session implements AutoCloseable {
      * }</pre>
      */
     public <T> BulkDelete<T> delete(Class<T> type) {
+        if (type == null) {
+            delete((Object) null);      // delete(null) picks this overload: refused as deleting a null object is
+        }
         checkOpen();
         return new BulkDelete<>(bulk, context.metadata().entity(type));
     }

@@ -267,6 +267,7 @@ class BulkWriteTest {
         assertThatThrownBy(() -> session.update(Emp.class).set("sal", 1).where(eq("department.loc", "DALLAS"))
                 .synchronize(Synchronize.EVALUATE).execute()).hasMessageContaining("'department.loc' is not a column of Emp");
         assertThatThrownBy(() -> session.update(Emp.class).set("sal", 1).where(eq("nope", 1)).execute()).isInstanceOf(TenonException.class);
+        assertThatThrownBy(() -> session.update(null)).isInstanceOf(TenonException.class).hasMessageContaining("session.update(null)");
 
         assertThat(statements()).isEqualTo(before);
         session.commit();
