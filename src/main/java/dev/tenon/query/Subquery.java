@@ -22,7 +22,7 @@ public record Subquery(Class<?> type, List<Condition> conditions, String attribu
     /** Checks the parts and copies the conditions. */
     public Subquery {
         if (type == null || conditions == null) {
-            throw new TenonException("Subquery: the " + (type == null ? "entity type" : "conditions") + " are null; make one with "
+            throw new TenonException("Subquery: the " + (type == null ? "entity type is" : "conditions are") + " null; make one with "
                     + "session.select(Entity.class).where(...).attribute(\"name\")");
         }
         if (attribute == null) {
