@@ -29,10 +29,19 @@ final class EnhancementCheck {
     private EnhancementCheck() {
     }
 
-    /** @throws MappingException naming every {@code @Table} class among {@code classes} that is not enhanced */
+    private static java.util.stream.Stream<Class<?>> mappedSuperclasses(Class<?> type) {
+        return MappedFields.of(type).stream().map(java.lang.reflect.Field::getDeclaringClass).filter(c -> c != type)
+                .filter(c -> java.util.Arrays.stream(c.getDeclaredFields()).anyMatch(MappedFields::isMapped)).distinct()
+                .map(c -> (Class<?>) c);
+    }
+
+    /** @throws MappingException naming every {@code @Table} class (or mapped superclass) among {@code classes} that is not enhanced */
     static void requireEnhanced(Collection<Class<?>> classes) {
+        // A mapped superclass holds the accessors of its fields: unenhanced, writes of its fields would go unseen.
         List<String> unenhanced = classes.stream()
-                .filter(type -> type.isAnnotationPresent(Table.class) && !type.isAnnotationPresent(Enhanced.class))
+                .filter(type -> type.isAnnotationPresent(Table.class))
+                .flatMap(type -> java.util.stream.Stream.concat(java.util.stream.Stream.of(type), mappedSuperclasses(type)))
+                .filter(type -> !type.isAnnotationPresent(Enhanced.class))
                 .map(Class::getName).distinct().toList();
         if (!unenhanced.isEmpty()) {
             throw new MappingException(String.join(", ", unenhanced) + (unenhanced.size() == 1 ? " is" : " are") + FIX);
