@@ -32,6 +32,11 @@ public interface Dialect {
     /** The type name of array elements for {@link ArrayParam}. */
     String arrayElementType(SqlType type);
 
+    /** The type name of the elements of an array column's value: the element type {@link #typeName} declares. */
+    default String arrayColumnElementType(SqlType type) {
+        return arrayElementType(type);
+    }
+
     /** The SQL for "now", used by {@code serverDefault = "now"}. */
     String currentTimestamp();
 

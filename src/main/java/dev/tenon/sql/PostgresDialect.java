@@ -70,6 +70,12 @@ public final class PostgresDialect implements Dialect {
         };
     }
 
+    // String array columns are text[] (see typeName), and text[] = varchar[] has no operator.
+    @Override
+    public String arrayColumnElementType(SqlType type) {
+        return type == SqlType.VARCHAR ? "text" : arrayElementType(type);
+    }
+
     // ON CONFLICT names the columns, not the constraint: PostgreSQL infers the unique index from them, so the text
     // does not depend on constraint names. DO UPDATE (never DO NOTHING) so that RETURNING has the row in both cases.
     @Override

@@ -20,7 +20,7 @@ public record ValueParam(Object value, ColumnType type) implements Param {
         if (type != null && value != null && type.sqlType() == SqlType.JSON) {
             dialect.bindJson(statement, index, (String) type.toJdbc(value));
         } else if (type != null && value != null && type.sqlType() == SqlType.ARRAY) {
-            new ArrayParam((Object[]) type.toJdbc(value), type.elementType()).bind(statement, index, dialect);
+            new ArrayParam((Object[]) type.toJdbc(value), type.elementType(), true).bind(statement, index, dialect);
         } else if (type != null) {
             type.bind(statement, index, value);
         } else {
