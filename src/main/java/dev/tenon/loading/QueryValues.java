@@ -184,7 +184,7 @@ final class QueryValues {
 
     static String withArticle(Class<?> type) {
         String name = type.getSimpleName();
-        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+        return ("AEIOU".indexOf(Character.toUpperCase(name.charAt(0))) >= 0 ? "an " : "a ") + name;
     }
 
     static Class<?> box(Class<?> type) {

@@ -110,7 +110,7 @@ final class RecordTarget implements RowTarget {
             Object value = values[columnOf[c]];
             if (value == null && components[c].getType().isPrimitive()) {
                 throw new TenonException("Column " + columns.get(columnOf[c]).describe() + " is null in a row, and " + type.getSimpleName()
-                        + "." + components[c].getName() + " is a " + components[c].getType() + ": declare it "
+                        + "." + components[c].getName() + " is " + QueryValues.withArticle(components[c].getType()) + ": declare it "
                         + QueryValues.box(components[c].getType()).getSimpleName() + " to receive nulls");
             }
             arguments[c] = value;
