@@ -27,11 +27,22 @@ record ProjectedColumn(String name, Selection selection, Expression sql, ColumnT
         return QueryValues.box(type.javaType());
     }
 
-    /** How the column is shown in messages: {@code 'total' (sum("sal"))}. */
-    String describe() {
-        String asked = selection instanceof Selection.Aggregate aggregate
+    /** How to write this column named {@code name}: {@code "department.dname as dept"}, {@code sum("sal").as("total")}. */
+    String renamed(String name) {
+        return selection instanceof Selection.Aggregate
+                ? asked() + ".as(\"" + name + "\")"
+                : "\"" + selection.path() + " as " + name + "\"";
+    }
+
+    private String asked() {
+        return selection instanceof Selection.Aggregate aggregate
                 ? aggregate.function().call() + "(" + (aggregate.path() == null ? "" : "\"" + aggregate.path() + "\"") + ")"
                 : selection.path();
+    }
+
+    /** How the column is shown in messages: {@code 'total' (sum("sal"))}. */
+    String describe() {
+        String asked = asked();
         return "'" + name + "'" + (asked.equals(name) ? "" : " (" + asked + ")");
     }
 }

@@ -58,14 +58,7 @@ final class RecordTarget implements RowTarget {
             RecordComponent component = components[c];
             Integer at = byName.get(component.getName());
             if (at == null) {
-                List<String> unmatched = new ArrayList<>(names);
-                for (RecordComponent other : components) {
-                    unmatched.remove(other.getName());
-                }
-                throw new TenonException("into(" + record + ".class): no column is named '" + component.getName() + "'"
-                        + Names.didYouMean(component.getName(), unmatched).replace(" Valid names:", " Columns not matched:")
-                        + ". Name a column after the component with as: \"department.dname as " + component.getName()
-                        + "\", sum(\"sal\").as(\"" + component.getName() + "\")");
+                throw unmatched(record, component.getName(), columns, components);
             }
             ProjectedColumn column = columns.get(at);
             if (!QueryValues.box(component.getType()).isAssignableFrom(column.javaType())) {
@@ -78,6 +71,18 @@ final class RecordTarget implements RowTarget {
             parameterTypes[c] = component.getType();
         }
         return new RecordTarget(type, constructor(type, parameterTypes), List.copyOf(columns), columnOf, components);
+    }
+
+    /** A component no column is named for: the closest name, and how to name a column not matched yet after it. */
+    private static TenonException unmatched(String record, String name, List<ProjectedColumn> columns, RecordComponent[] components) {
+        List<ProjectedColumn> unmatched = new ArrayList<>(columns);
+        for (RecordComponent other : components) {
+            unmatched.removeIf(column -> column.name().equals(other.getName()));
+        }
+        List<String> names = unmatched.stream().map(ProjectedColumn::name).toList();
+        String rename = unmatched.isEmpty() ? "" : ". Name a column after the component with as, e.g. " + unmatched.get(0).renamed(name);
+        return new TenonException("into(" + record + ".class): no column is named '" + name + "'"
+                + Names.didYouMean(name, names).replace(" Valid names:", " Columns not matched:") + rename);
     }
 
     private static Constructor<?> constructor(Class<?> type, Class<?>[] parameterTypes) {

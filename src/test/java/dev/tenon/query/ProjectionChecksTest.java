@@ -89,7 +89,11 @@ class ProjectionChecksTest {
         assertThatThrownBy(() -> emps().columns("ename", "department.dname").into(Misspelt.class))
                 .isInstanceOf(TenonException.class)
                 .hasMessageContaining("into(Misspelt.class): no column is named 'dnam'; did you mean 'dname'?")
-                .hasMessageContaining("\"department.dname as dnam\"");
+                .hasMessageContaining("Columns not matched: [dname]. Name a column after the component with as, e.g. \"department.dname as dnam\"");
+        record Totals(String job, long total) {
+        }
+        assertThatThrownBy(() -> emps().groupBy("job").columns("job", count()).into(Totals.class))
+                .isInstanceOf(TenonException.class).hasMessageContaining("e.g. count().as(\"total\")");
     }
 
     @Test
