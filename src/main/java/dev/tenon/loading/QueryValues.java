@@ -7,6 +7,7 @@ import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Condition;
 import dev.tenon.query.Query;
+import dev.tenon.query.Subquery;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.Param;
@@ -69,7 +70,28 @@ final class QueryValues {
         if (condition instanceof Condition.Not not) {
             return List.of(Condition.Not.class, shape(not.term(), dialect));
         }
+        if (condition instanceof Condition.Between between) {
+            return List.of(Condition.Between.class, between.path());
+        }
+        if (condition instanceof Condition.EqIgnoreCase eq) {
+            return List.of(Condition.EqIgnoreCase.class, eq.path());
+        }
+        if (condition instanceof Condition.LikeIgnoreCase like) {
+            return List.of(Condition.LikeIgnoreCase.class, like.path());
+        }
+        if (condition instanceof Condition.Exists exists) {
+            return List.of(Condition.Exists.class, exists.path(), exists.negated(), shapes(exists.conditions(), dialect));
+        }
+        if (condition instanceof Condition.InSubquery in) {
+            Subquery subquery = in.subquery();
+            return List.of(Condition.InSubquery.class, in.path(), in.negated(), subquery.type(), subquery.attribute(),
+                    shapes(subquery.conditions(), dialect));
+        }
         return condition; // IS NULL binds nothing: the condition is its own shape
+    }
+
+    private static List<Object> shapes(List<Condition> conditions, Dialect dialect) {
+        return conditions.stream().map(term -> shape(term, dialect)).toList();
     }
 
     /** The parameters of one execution of {@code query}, whose values are typed like {@code slots}. */
@@ -121,6 +143,20 @@ final class QueryValues {
             or.terms().forEach(term -> bind(term, slots, next, params, dialect));
         } else if (condition instanceof Condition.Not not) {
             bind(not.term(), slots, next, params, dialect);
+        } else if (condition instanceof Condition.Between between) {
+            ColumnModel column = slots.get(next[0]++);
+            params.add(new ValueParam(typed(between.path(), column, between.low(), "BETWEEN"), column.type()));
+            params.add(new ValueParam(typed(between.path(), column, between.high(), "BETWEEN"), column.type()));
+        } else if (condition instanceof Condition.EqIgnoreCase eq) {
+            next[0]++;
+            params.add(new ValueParam(eq.value(), null));
+        } else if (condition instanceof Condition.LikeIgnoreCase like) {
+            next[0]++;
+            params.add(new ValueParam(like.pattern(), null));
+        } else if (condition instanceof Condition.Exists exists) {
+            exists.conditions().forEach(term -> bind(term, slots, next, params, dialect));
+        } else if (condition instanceof Condition.InSubquery in) {
+            in.subquery().conditions().forEach(term -> bind(term, slots, next, params, dialect));
         }
     }
 

@@ -14,7 +14,8 @@
  *   {@code Assign} (a loaded or lazy collection).</li>
  *   <li><b>The plan, compiled once.</b> {@code LoadPlanner} turns a query's options and the mapping into a
  *   {@code LoadNode} tree, an immutable value. {@code QueryCompiler} writes the SQL, letting each strategy shape it
- *   ({@code StatementShaper}), into a {@code CompiledQuery} with its own {@code Layout} of column positions;
+ *   ({@code StatementShaper}) and writing the WHERE clause with {@code ConditionWriter} (paths through {@code PathResolver};
+ *   EXISTS and IN subqueries), into a {@code CompiledQuery} with its own {@code Layout} of column positions;
  *   {@code QueryValues} tells the query's shape (what it is cached by) from its values (what each execution binds).
  *   {@link dev.tenon.loading.StatementCache} keeps every compiled statement for all the sessions and threads of a
  *   database: queries by shape, secondary statements ({@code SecondaryStatement}) by node and shape, lazy plans by

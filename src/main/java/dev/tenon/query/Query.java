@@ -276,6 +276,36 @@ public final class Query<T> {
         return List.of(arguments);
     }
 
+    /**
+     * This query as a subquery selecting one attribute, for {@link Condition#in(String, Subquery)} and
+     * {@link Condition#notIn(String, Subquery)}: {@code select(Emp.class).where(gt("sal", 2000)).attribute("deptno")}.
+     * The attribute is checked against the mapping when the outer query runs.
+     *
+     * @throws TenonException when the query has a limit, an offset, a row lock, loader options or a parent: a subquery
+     *                        keeps only its entity and conditions, and those would silently change nothing
+     */
+    public Subquery attribute(String name) {
+        List<String> unsupported = new ArrayList<>();
+        if (limit != null || offset != null) {
+            unsupported.add("limit()/offset()");
+        }
+        if (lock != null) {
+            unsupported.add("a row lock");
+        }
+        if (!options.isEmpty()) {
+            unsupported.add("loader options");
+        }
+        if (parent != null) {
+            unsupported.add("a parent (a dynamic relationship's query)");
+        }
+        if (!unsupported.isEmpty()) {
+            throw new TenonException("attribute(\"" + name + "\"): a subquery selects one attribute of the rows its conditions match,"
+                    + " and this query has " + String.join(", ", unsupported) + "; build the subquery from select(" + type.getSimpleName()
+                    + ".class).where(...) alone");
+        }
+        return new Subquery(type, conditions, name);
+    }
+
     /** Every result. */
     public List<T> list() {
         return runner.list(this);
