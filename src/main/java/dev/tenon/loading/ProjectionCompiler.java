@@ -186,6 +186,13 @@ final class ProjectionCompiler {
             slots.add(term.type());
             return Expression.in(term.sql(), term.type(), QueryValues.typed(in.path(), term.type(), in.values()));
         }
+        if (condition instanceof Condition.Between between) {
+            Terms.Term term = terms.resolve(between.path(), "having");
+            slots.add(term.type());
+            Object low = QueryValues.typed(between.path(), term.type(), between.low(), "BETWEEN");
+            Object high = QueryValues.typed(between.path(), term.type(), between.high(), "BETWEEN");
+            return Expression.between(term.sql(), Expression.value(low, term.type()), Expression.value(high, term.type()));
+        }
         if (condition instanceof Condition.IsNull isNull) {
             return Expression.isNull(terms.resolve(isNull.path(), "having").sql());
         }
@@ -198,7 +205,7 @@ final class ProjectionCompiler {
         if (condition instanceof Condition.Not not) {
             return Expression.not(having(not.term(), terms, slots));
         }
-        throw new TenonException("having(...) takes eq, ne, lt, le, gt, ge, in, isNull, and, or and not over the projection's"
+        throw new TenonException("having(...) takes eq, ne, lt, le, gt, ge, in, between, isNull, and, or and not over the projection's"
                 + " columns; " + condition.getClass().getSimpleName() + " is not one of them: filter the rows before grouping with where(...)");
     }
 }

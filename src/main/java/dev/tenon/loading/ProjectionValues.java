@@ -55,6 +55,10 @@ final class ProjectionValues {
             ColumnType type = slots.get(next[0]++);
             Expression list = Expression.in(writer -> { }, type, QueryValues.typed(in.path(), type, in.values()));
             params.addAll(new SqlWriter(dialect).node(list).toBoundSql().params());
+        } else if (condition instanceof Condition.Between between) {
+            ColumnType type = slots.get(next[0]++);
+            params.add(new ValueParam(QueryValues.typed(between.path(), type, between.low(), "BETWEEN"), type));
+            params.add(new ValueParam(QueryValues.typed(between.path(), type, between.high(), "BETWEEN"), type));
         } else if (condition instanceof Condition.And and) {
             and.terms().forEach(term -> bind(term, slots, next, params, dialect));
         } else if (condition instanceof Condition.Or or) {

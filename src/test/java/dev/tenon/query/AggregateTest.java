@@ -174,6 +174,16 @@ class AggregateTest {
         assertThat(log.sql().get(1)).isEqualTo(log.sql().get(0)).endsWith("HAVING COUNT(*) >= ? ORDER BY emp_1.job");
     }
 
+    @Test
+    void havingTakesBetweenOverAnAggregate() {
+        List<Headcount> middling = session.select(Emp.class).groupBy("department.dname")
+                .columns("department.dname", count().as("employees"), sum("sal").as("total"))
+                .having(Condition.between("total", 9000, 10000)).into(Headcount.class).list();
+
+        assertThat(middling).containsExactly(new Headcount("SALES", 6, new BigDecimal("9400.00")));
+        assertThat(log.sql().get(0)).endsWith("GROUP BY dept_1.dname HAVING SUM(emp_1.sal) BETWEEN ? AND ?");
+    }
+
     private List<JobCount> jobsHaving(Condition condition) {
         return session.select(Emp.class).groupBy("job").columns("job", count().as("n")).having(condition).orderBy("job")
                 .into(JobCount.class).list();

@@ -200,6 +200,16 @@ class ProjectionTest {
     }
 
     @Test
+    void theEntityQuerysConditionsOverCollectionsFilterTheProjection() {
+        List<String> withClerks = session.select(Dept.class).where(Condition.any("employees", eq("job", "CLERK"))).orderBy("dname")
+                .columns("dname").scalars(String.class).list();
+
+        assertThat(withClerks).containsExactly("ACCOUNTING", "RESEARCH", "SALES");
+        assertThat(log.sql()).hasSize(1);
+        assertThat(log.sql().get(0)).startsWith("SELECT dept_1.dname FROM scott.dept dept_1 WHERE EXISTS (");
+    }
+
+    @Test
     void aDynamicRelationshipsQueryCanBeProjected() {
         Dept sales = session.get(Dept.class, 30);
         List<String> names = session.<Emp>related(sales, "employees").orderBy("ename").columns("ename").scalars(String.class).list();
