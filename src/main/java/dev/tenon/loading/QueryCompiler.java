@@ -138,7 +138,7 @@ final class QueryCompiler {
             select.orderBy(paths.resolve(order.path()), order.descending());
         }
         select.limit(query.limit()).offset(query.offset());
-        return new CompiledQuery.Core(select, alias, slots);
+        return new CompiledQuery.Core(select, alias, slots, paths);
     }
 
     /** The children of one parent: a dynamic relationship's query, and session.related(...). */

@@ -25,6 +25,11 @@
  *   ({@code ResultAssembler}, with {@code EntityReader} for one entity of a row) while each strategy does its part; a
  *   stream does the same a chunk at a time ({@code Chunks}). A read-only query runs in an engine whose identity map
  *   is its own ({@code ReadOnlyContext}). The {@link dev.tenon.loading.NPlusOneDetector} counts lazy loads.</li>
+ *   <li><b>Projections</b>, beside the engine rather than in it: no objects, so no plan and no strategies.
+ *   {@code ProjectionCompiler} writes the SQL on the entity query's core (its joins shared through the
+ *   {@code PathResolver}), each column a {@code ProjectedColumn}, order and having terms resolved by {@code Terms};
+ *   {@code CompiledProjection} is cached by the shape {@code ProjectionValues} tells; {@code ProjectionExecutor}
+ *   reads each row straight into its {@code RowTarget} ({@code RecordTarget} for a record).</li>
  * </ol>
  *
  * <p>Reading a row is the path every query pays per row, so it does the per-row work once, while the row's objects are

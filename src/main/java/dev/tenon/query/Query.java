@@ -228,6 +228,41 @@ public final class Query<T> {
         return new Query<>(type, runner, conditions, orders, all, limit, offset, parent, readOnly, lock);
     }
 
+    /**
+     * A projection of this query's rows: some columns, attribute paths or aggregates ({@link Selection}), read into
+     * records, scalars or {@code Object[]} rows; this query's conditions, order, limit and offset carry over.
+     *
+     * <pre>{@code
+     * session.select(Emp.class).where(eq("job", "CLERK")).orderBy("ename")
+     *     .columns("ename", "department.dname as dept").into(EmpSummary.class).list();
+     * }</pre>
+     *
+     * @see Projection
+     */
+    public Projection<Object[]> columns(Object... columns) {
+        return Projection.of(this).columns(columns);
+    }
+
+    /**
+     * A projection of this query's rows grouped by attribute paths; name its columns next:
+     * {@code groupBy("department.dname").columns("department.dname", count(), sum("sal"))}.
+     *
+     * @see Projection
+     */
+    public Projection<Object[]> groupBy(String... paths) {
+        return Projection.of(this).groupBy(paths);
+    }
+
+    /** This query without its order and loader options: what a projection starts from. */
+    Query<T> bare() {
+        return new Query<>(type, runner, conditions, List.of(), List.of(), limit, offset, parent, readOnly, lock);
+    }
+
+    /** The runner this query was handed by its session. */
+    QueryRunner runner() {
+        return runner;
+    }
+
     /** The arguments of a builder call, refused with a message naming the call when they or one of them is null. */
     private static <E> List<E> nonNull(E[] arguments, String call, String what) {
         if (arguments == null) {
