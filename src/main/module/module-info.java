@@ -15,6 +15,9 @@ module dev.tenon {
     // Only to read the fields of PostgreSQL's own error, when the driver in use is PostgreSQL's (and so present). An
     // automatic module: the driver has no module descriptor, only its Automatic-Module-Name.
     requires static org.postgresql.jdbc;
+    // Only for JSON columns (@Json), whose converter is made only when a scanned field asks for one: the scan checks
+    // first that Jackson is there, and says how to add it when it is not.
+    requires static com.fasterxml.jackson.databind;
 
     exports dev.tenon;
     exports dev.tenon.annotation;

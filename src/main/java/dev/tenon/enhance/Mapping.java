@@ -3,6 +3,7 @@ package dev.tenon.enhance;
 import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Enhanced;
 import dev.tenon.annotation.Id;
+import dev.tenon.annotation.MappedSuperclass;
 import dev.tenon.annotation.Relationship;
 import dev.tenon.annotation.Table;
 import dev.tenon.annotation.Version;
@@ -18,7 +19,8 @@ import net.bytebuddy.description.type.TypeDescription;
  *
  * <p>An entity is a class with {@code @Table} or with an instance field mapped by {@code @Column}, {@code @Id},
  * {@code @Version} or {@code @Relationship}, so that a mapped superclass without a table of its own is instrumented
- * too. A mapped field gets accessors unless it is static or final: the scanner refuses both, and a final field cannot
+ * too (one marked {@code @MappedSuperclass} always is): its fields' accessors are its own, and every write of an
+ * inherited field, from a subclass's method or from any other class, calls them. A mapped field gets accessors unless it is static or final: the scanner refuses both, and a final field cannot
  * be written outside a constructor anyway.
  */
 final class Mapping {
@@ -40,7 +42,8 @@ final class Mapping {
                 || erased.isArray()) {
             return false;
         }
-        if (erased.getDeclaredAnnotations().isAnnotationPresent(Table.class)) {
+        if (erased.getDeclaredAnnotations().isAnnotationPresent(Table.class)
+                || erased.getDeclaredAnnotations().isAnnotationPresent(MappedSuperclass.class)) {
             return true;
         }
         return erased.getDeclaredFields().stream().anyMatch(field -> !field.isStatic() && isMapped(field));

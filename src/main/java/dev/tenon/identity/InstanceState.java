@@ -1,6 +1,7 @@
 package dev.tenon.identity;
 
 import dev.tenon.api.Status;
+import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 
@@ -130,12 +131,13 @@ public final class InstanceState {
         originals = null;
         int[] inPlace = entity.inPlaceColumns();
         if (inPlace.length > 0) {
-            // A byte[] changed in place calls no setter: a copy of what the row holds is compared at each flush.
+            // A byte[], a list or a JSON document changed in place calls no setter: a copy of what the row holds is
+            // compared at each flush.
             originals = new Object[entity.columns().size()];
             java.util.Arrays.fill(originals, UNCHANGED);
             for (int position : inPlace) {
-                Object value = entity.columns().get(position).get(object);
-                originals[position] = value instanceof byte[] bytes ? bytes.clone() : value;
+                ColumnModel column = entity.columns().get(position);
+                originals[position] = column.type().snapshot(column.get(object));
             }
             markChanged();
         }
@@ -182,7 +184,8 @@ public final class InstanceState {
         if (originals == null || originals[position] == UNCHANGED) {
             return false;
         }
-        return !sameValue(originals[position], entity.columns().get(position).get(object));
+        ColumnModel column = entity.columns().get(position);
+        return !column.type().same(originals[position], column.get(object));
     }
 
     /** Whether the database values are known: loaded, flushed, or recorded when the object left a session. */
@@ -223,7 +226,7 @@ public final class InstanceState {
         Object[] current = new Object[values.length];
         entity.columnAccess().read(object, current);
         for (int i = 0; i < values.length; i++) {
-            if (!sameValue(values[i], current[i])) {
+            if (!entity.columns().get(i).type().same(values[i], current[i])) {
                 if (originals == null) {
                     originals = new Object[values.length];
                     java.util.Arrays.fill(originals, UNCHANGED);
@@ -390,10 +393,7 @@ public final class InstanceState {
         if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) {
             return x.compareTo(y) == 0;
         }
-        if (a instanceof byte[] x && b instanceof byte[] y) {
-            return java.util.Arrays.equals(x, y);
-        }
-        return a.equals(b);
+        return java.util.Objects.deepEquals(a, b);
     }
 
     /** The order in which the session first saw this object: flushes write in that order. */

@@ -20,7 +20,10 @@ record CompiledQuery(String sql, LoadNode root, Layout layout, List<ColumnModel>
         slots = List.copyOf(slots);
     }
 
-    /** The bare parent query, the alias its root table goes by, and the columns of its values. */
-    record Core(dev.tenon.sql.Select select, String rootAlias, List<ColumnModel> slots) {
+    /**
+     * The bare parent query, the alias its root table goes by, the columns of its values, and the resolver of its
+     * paths, which joins each path once (a projection resolves its columns through it).
+     */
+    record Core(dev.tenon.sql.Select select, String rootAlias, List<ColumnModel> slots, PathResolver paths) {
     }
 }

@@ -1,6 +1,5 @@
 package dev.tenon.loading;
 
-import dev.tenon.exception.TenonException;
 import dev.tenon.exception.UnsupportedFeatureException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
@@ -9,7 +8,6 @@ import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.query.Condition;
 import dev.tenon.query.Query;
-import dev.tenon.sql.ColumnRef;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.FromItem;
@@ -24,8 +22,9 @@ import java.util.stream.Collectors;
  * paths, LIMIT/OFFSET, and whatever the strategies of the plan add ({@link RelationshipLoader#shape}). When a
  * strategy repeats parents over rows (a joined collection) and the query has a LIMIT, the parent query is nested as a
  * subquery so that the limit counts parents, not rows. A row lock ({@code forUpdate()}) is written on the parent query,
- * nested or not, for the root's rows only. The values are not part of the compiled statement: each condition value
- * becomes a parameter whose column is recorded, and {@link QueryValues} binds them per execution.
+ * nested or not, for the root's rows only. The conditions are written by {@link ConditionWriter}. The values are not
+ * part of the compiled statement: each condition value becomes a parameter whose column is recorded, and
+ * {@link QueryValues} binds them per execution.
  */
 final class QueryCompiler {
     private final Metadata metadata;
@@ -128,8 +127,9 @@ final class QueryCompiler {
         Select select = new Select().from(new FromItem.TableRef(entity.table(), alias));
         PathResolver paths = new PathResolver(select, alias, entity, aliases);
         List<ColumnModel> slots = new ArrayList<>();
+        ConditionWriter conditions = new ConditionWriter(metadata, aliases, slots);
         for (Condition condition : query.conditions()) {
-            select.where(condition(condition, paths, slots));
+            select.where(conditions.write(condition, paths));
         }
         if (query.parent() != null) {
             restrictToParent(select, alias, query.parent(), aliases);
@@ -138,44 +138,7 @@ final class QueryCompiler {
             select.orderBy(paths.resolve(order.path()), order.descending());
         }
         select.limit(query.limit()).offset(query.offset());
-        return new CompiledQuery.Core(select, alias, slots);
-    }
-
-    /**
-     * A condition's SQL, with the column of each of its values recorded in {@code slots} in the order they are bound.
-     * The values written here are the first execution's; the compiled statement keeps only the text.
-     */
-    private static Expression condition(Condition condition, PathResolver paths, List<ColumnModel> slots) {
-        if (condition instanceof Condition.Compare compare) {
-            ColumnRef column = paths.resolve(compare.path());
-            slots.add(column.column());
-            Object value = QueryValues.typed(compare.path(), column.column(), compare.value(), compare.op());
-            return Expression.compare(column, compare.op(), Expression.value(value, column.column().type()));
-        }
-        if (condition instanceof Condition.In in) {
-            ColumnRef column = paths.resolve(in.path());
-            slots.add(column.column());
-            return Expression.in(column, column.column().type(), QueryValues.typed(in.path(), column.column(), in.values()));
-        }
-        if (condition instanceof Condition.Like like) {
-            ColumnRef column = paths.resolve(like.path());
-            if (column.column().type().javaType() != String.class) {
-                throw new TenonException("like(\"" + like.path() + "\", ...): '" + like.path() + "' is "
-                        + QueryValues.withArticle(QueryValues.box(column.column().type().javaType())) + "; LIKE matches String attributes only");
-            }
-            slots.add(column.column());
-            return Expression.like(column, Expression.value(like.pattern(), null));
-        }
-        if (condition instanceof Condition.IsNull isNull) {
-            return Expression.isNull(paths.resolve(isNull.path()));
-        }
-        if (condition instanceof Condition.And and) {
-            return Expression.and(and.terms().stream().map(term -> condition(term, paths, slots)).toList());
-        }
-        if (condition instanceof Condition.Or or) {
-            return Expression.or(or.terms().stream().map(term -> condition(term, paths, slots)).toList());
-        }
-        return Expression.not(condition(((Condition.Not) condition).term(), paths, slots));
+        return new CompiledQuery.Core(select, alias, slots, paths);
     }
 
     /** The children of one parent: a dynamic relationship's query, and session.related(...). */

@@ -6,6 +6,7 @@ import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Condition;
+import dev.tenon.query.Projection;
 import dev.tenon.query.Query;
 import dev.tenon.query.QueryRunner;
 import dev.tenon.sql.BoundSql;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * Runs queries for a session, the front of the loader engine: finds the query's compiled statement by its shape
  * (compiling it the first time), binds the query's values, runs it, and lets the engine assemble the objects and
- * each strategy load its relationships. Flushes pending changes first (autoflush), so a query sees what the session
+ * each strategy load its relationships; a projection is run by a {@link ProjectionExecutor}. Flushes pending changes first (autoflush), so a query sees what the session
  * holds. A read-only query runs in an engine of its own, whose identity map holds only its result. A query that locks
  * rows ({@code forUpdate()}) begins the session's transaction, which holds the locks until it ends; a stream's cursor
  * has begun it already.
@@ -31,6 +32,7 @@ public final class QueryExecutor implements QueryRunner {
     private final Runnable autoflush;
     private final LoadingEngine engine;
     private final QueryCompiler compiler;
+    private final ProjectionExecutor projections;
 
     /** An executor for one session. */
     public QueryExecutor(LoadContext context, Runnable autoflush) {
@@ -38,6 +40,7 @@ public final class QueryExecutor implements QueryRunner {
         this.autoflush = autoflush;
         this.engine = new LoadingEngine(context);
         this.compiler = new QueryCompiler(context.metadata(), context.dialect());
+        this.projections = new ProjectionExecutor(context, autoflush, compiler);
     }
 
     @Override
@@ -108,6 +111,26 @@ public final class QueryExecutor implements QueryRunner {
     public String toSql(Query<?> query) {
         CompiledQuery compiled = compiled(shape(query), query);
         return new BoundSql(compiled.sql(), QueryValues.params(query, compiled.slots(), context.dialect())).toString();
+    }
+
+    @Override
+    public <R> List<R> list(Projection<R> projection) {
+        return projections.list(projection);
+    }
+
+    @Override
+    public <R> Stream<R> stream(Projection<R> projection) {
+        return projections.stream(projection);
+    }
+
+    @Override
+    public String toSql(Projection<?> projection) {
+        return projections.toSql(projection);
+    }
+
+    @Override
+    public void check(Projection<?> projection) {
+        projections.check(projection);
     }
 
     /**

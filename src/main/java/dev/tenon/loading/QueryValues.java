@@ -2,10 +2,12 @@ package dev.tenon.loading;
 
 import dev.tenon.exception.TenonException;
 import dev.tenon.metadata.ColumnModel;
+import dev.tenon.metadata.ColumnType;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Condition;
 import dev.tenon.query.Query;
+import dev.tenon.query.Subquery;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.Param;
@@ -46,7 +48,8 @@ final class QueryValues {
                          boolean offset, Object parent, RowLock lock) {
     }
 
-    private static Object shape(Condition condition, Dialect dialect) {
+    /** A condition's shape: its paths, operators and the number of arrays of an IN list, without the values. */
+    static Object shape(Condition condition, Dialect dialect) {
         if (condition instanceof Condition.In in) {
             // The dialect writes one value as "= ?", a list as one array, a very long list as several.
             int size = in.values().size();
@@ -67,11 +70,37 @@ final class QueryValues {
         if (condition instanceof Condition.Not not) {
             return List.of(Condition.Not.class, shape(not.term(), dialect));
         }
+        if (condition instanceof Condition.Between between) {
+            return List.of(Condition.Between.class, between.path());
+        }
+        if (condition instanceof Condition.EqIgnoreCase eq) {
+            return List.of(Condition.EqIgnoreCase.class, eq.path());
+        }
+        if (condition instanceof Condition.LikeIgnoreCase like) {
+            return List.of(Condition.LikeIgnoreCase.class, like.path());
+        }
+        if (condition instanceof Condition.Exists exists) {
+            return List.of(Condition.Exists.class, exists.path(), exists.negated(), shapes(exists.conditions(), dialect));
+        }
+        if (condition instanceof Condition.InSubquery in) {
+            Subquery subquery = in.subquery();
+            return List.of(Condition.InSubquery.class, in.path(), in.negated(), subquery.type(), subquery.attribute(),
+                    shapes(subquery.conditions(), dialect));
+        }
         return condition; // IS NULL binds nothing: the condition is its own shape
+    }
+
+    private static List<Object> shapes(List<Condition> conditions, Dialect dialect) {
+        return conditions.stream().map(term -> shape(term, dialect)).toList();
     }
 
     /** The parameters of one execution of {@code query}, whose values are typed like {@code slots}. */
     static List<Param> params(Query<?> query, List<ColumnModel> slots, Dialect dialect) {
+        return params(query, slots, dialect, List.of());
+    }
+
+    /** The parameters of one execution, with {@code beforeLimit} (a projection's HAVING values) before the limit. */
+    static List<Param> params(Query<?> query, List<ColumnModel> slots, Dialect dialect, List<Param> beforeLimit) {
         List<Param> params = new ArrayList<>(slots.size() + 2);
         int[] next = {0};
         for (Condition condition : query.conditions()) {
@@ -87,6 +116,7 @@ final class QueryValues {
                 }
             }
         }
+        params.addAll(beforeLimit);
         if (query.limit() != null) {
             params.add(new ValueParam(query.limit(), null));
         }
@@ -113,21 +143,45 @@ final class QueryValues {
             or.terms().forEach(term -> bind(term, slots, next, params, dialect));
         } else if (condition instanceof Condition.Not not) {
             bind(not.term(), slots, next, params, dialect);
+        } else if (condition instanceof Condition.Between between) {
+            ColumnModel column = slots.get(next[0]++);
+            params.add(new ValueParam(typed(between.path(), column, between.low(), "BETWEEN"), column.type()));
+            params.add(new ValueParam(typed(between.path(), column, between.high(), "BETWEEN"), column.type()));
+        } else if (condition instanceof Condition.EqIgnoreCase eq) {
+            next[0]++;
+            params.add(new ValueParam(eq.value(), null));
+        } else if (condition instanceof Condition.LikeIgnoreCase like) {
+            next[0]++;
+            params.add(new ValueParam(like.pattern(), null));
+        } else if (condition instanceof Condition.Exists exists) {
+            exists.conditions().forEach(term -> bind(term, slots, next, params, dialect));
+        } else if (condition instanceof Condition.InSubquery in) {
+            in.subquery().conditions().forEach(term -> bind(term, slots, next, params, dialect));
         }
     }
 
     /** A compared value as the column's Java type; null is refused, since {@code = NULL} matches nothing in SQL. */
     static Object typed(String path, ColumnModel column, Object value, String op) {
+        return typed(path, column.type(), value, op);
+    }
+
+    /** A compared value as {@code type}'s Java type; null is refused, since {@code = NULL} matches nothing in SQL. */
+    static Object typed(String path, ColumnType type, Object value, String op) {
         if (value == null) {
             throw new TenonException("Comparing '" + path + "' " + op + " null matches nothing in SQL; use isNull(\"" + path + "\")");
         }
-        return typed(path, column, value);
+        return typed(path, type, value);
     }
 
     /** The values of an IN list as the column's Java type. */
     static List<Object> typed(String path, ColumnModel column, List<Object> values) {
+        return typed(path, column.type(), values);
+    }
+
+    /** The values of an IN list as {@code type}'s Java type. */
+    static List<Object> typed(String path, ColumnType type, List<Object> values) {
         List<Object> typed = new ArrayList<>(values.size());
-        values.forEach(value -> typed.add(typed(path, column, value)));
+        values.forEach(value -> typed.add(typed(path, type, value)));
         return typed;
     }
 
@@ -136,8 +190,8 @@ final class QueryValues {
      * ({@code gt("sal", 1000)} on a BigDecimal column), so that queries read naturally and an array of keys binds
      * with one element type; anything else of the wrong type fails here rather than in the driver.
      */
-    private static Object typed(String path, ColumnModel column, Object value) {
-        Class<?> expected = box(column.type().javaType());
+    private static Object typed(String path, ColumnType type, Object value) {
+        Class<?> expected = box(type.javaType());
         if (value == null || expected.isInstance(value)) {
             return value;
         }
@@ -166,7 +220,7 @@ final class QueryValues {
 
     static String withArticle(Class<?> type) {
         String name = type.getSimpleName();
-        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+        return ("AEIOU".indexOf(Character.toUpperCase(name.charAt(0))) >= 0 ? "an " : "a ") + name;
     }
 
     static Class<?> box(Class<?> type) {

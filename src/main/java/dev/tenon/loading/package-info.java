@@ -14,7 +14,8 @@
  *   {@code Assign} (a loaded or lazy collection).</li>
  *   <li><b>The plan, compiled once.</b> {@code LoadPlanner} turns a query's options and the mapping into a
  *   {@code LoadNode} tree, an immutable value. {@code QueryCompiler} writes the SQL, letting each strategy shape it
- *   ({@code StatementShaper}), into a {@code CompiledQuery} with its own {@code Layout} of column positions;
+ *   ({@code StatementShaper}) and writing the WHERE clause with {@code ConditionWriter} (paths through {@code PathResolver};
+ *   EXISTS and IN subqueries), into a {@code CompiledQuery} with its own {@code Layout} of column positions;
  *   {@code QueryValues} tells the query's shape (what it is cached by) from its values (what each execution binds).
  *   {@link dev.tenon.loading.StatementCache} keeps every compiled statement for all the sessions and threads of a
  *   database: queries by shape, secondary statements ({@code SecondaryStatement}) by node and shape, lazy plans by
@@ -26,6 +27,11 @@
  *   is its own ({@code ReadOnlyContext}). The {@link dev.tenon.loading.NPlusOneDetector} counts lazy loads. A
  *   hand-written statement's entities are read the same way ({@code StatementLoader}, its columns found by name by
  *   {@code ColumnsByName}), and a bulk write's WHERE clause is a query's ({@link dev.tenon.loading.RowFilter}).</li>
+ *   <li><b>Projections</b>, beside the engine rather than in it: no objects, so no plan and no strategies.
+ *   {@code ProjectionCompiler} writes the SQL on the entity query's core (its joins shared through the
+ *   {@code PathResolver}), each column a {@code ProjectedColumn}, order and having terms resolved by {@code Terms};
+ *   {@code CompiledProjection} is cached by the shape {@code ProjectionValues} tells; {@code ProjectionExecutor}
+ *   reads each row straight into its {@code RowTarget} ({@code RecordTarget} for a record).</li>
  * </ol>
  *
  * <p>Reading a row is the path every query pays per row, so it does the per-row work once, while the row's objects are

@@ -83,6 +83,16 @@ enum BasicType implements ColumnType {
     UUID_(UUID.class, SqlType.UUID),
     BYTES(byte[].class, SqlType.BINARY) {
         @Override
+        public boolean mutable() {
+            return true;
+        }
+
+        @Override
+        public Object snapshot(Object value) {
+            return value == null ? null : ((byte[]) value).clone();
+        }
+
+        @Override
         public Object read(ResultSet row, int index) throws SQLException {
             return row.getBytes(index);
         }

@@ -36,7 +36,8 @@ import net.bytebuddy.jar.asm.Type;
  * <p>The class is defined as a hidden class in the entity's nest ({@link MethodHandles.Lookup#defineHiddenClass}
  * with {@code NESTMATE}), which is what lets it assign private fields without reflection, the way a lambda reaches
  * the private members of the class that declares it. That takes full access to the entity's class, which Tenon has
- * when both are in the same module (the class path, typically); otherwise, or for a final field or a field type
+ * when both are in the same module (the class path, typically); otherwise, or for a final field, a private field
+ * inherited from a mapped superclass (no nestmate of the subclass may touch it), or a field type
  * the entity's package cannot name, the columns' accessors are used instead. The bytes are written with the ASM
  * that Byte Buddy carries.
  */
@@ -78,7 +79,7 @@ final class ColumnAccessGenerator implements Opcodes {
 
     private static ColumnAccess generate(Class<?> type, List<Field> fields, Object[] types) {
         for (Field field : fields) {
-            if (field.getDeclaringClass() != type || Modifier.isFinal(field.getModifiers()) || Modifier.isStatic(field.getModifiers())
+            if (!reachable(field, type) || Modifier.isFinal(field.getModifiers()) || Modifier.isStatic(field.getModifiers())
                     || !nameable(field.getType(), type)) {
                 return NONE;
             }
@@ -97,6 +98,21 @@ final class ColumnAccessGenerator implements Opcodes {
             // Tenon's interface not visible from the entity's class loader, say: the accessors do the same work.
             return NONE;
         }
+    }
+
+    /**
+     * Whether the generated class, a nestmate of {@code type}, may access {@code field}: any field of {@code type}
+     * itself; a field inherited from a mapped superclass when it is public, or not private and in the same package
+     * (the instructions name {@code type}, and the JVM finds the field up its superclasses).
+     */
+    private static boolean reachable(Field field, Class<?> type) {
+        Class<?> declaring = field.getDeclaringClass();
+        if (declaring == type) {
+            return true;
+        }
+        int modifiers = field.getModifiers();
+        return !Modifier.isPrivate(modifiers) && (Modifier.isPublic(modifiers)
+                || declaring.getPackageName().equals(type.getPackageName()) && declaring.getClassLoader() == type.getClassLoader());
     }
 
     /** Whether code in {@code from}'s package can name {@code type} in a cast. */

@@ -3,8 +3,10 @@ package dev.tenon.metadata;
 import dev.tenon.annotation.Enhanced;
 import dev.tenon.annotation.Table;
 import dev.tenon.exception.MappingException;
+import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Refuses mapped classes that were not enhanced: Tenon would not see their relationship reads nor their writes, so
@@ -29,10 +31,19 @@ final class EnhancementCheck {
     private EnhancementCheck() {
     }
 
-    /** @throws MappingException naming every {@code @Table} class among {@code classes} that is not enhanced */
+    /** The mapped superclasses of {@code type} that declare mapped fields. */
+    private static Stream<Class<?>> mappedSuperclasses(Class<?> type) {
+        return MappedFields.of(type).stream().filter(MappedFields::isMapped).<Class<?>>map(Field::getDeclaringClass)
+                .filter(c -> c != type).distinct();
+    }
+
+    /** @throws MappingException naming every {@code @Table} class (or mapped superclass) among {@code classes} that is not enhanced */
     static void requireEnhanced(Collection<Class<?>> classes) {
+        // A mapped superclass holds the accessors of its fields: unenhanced, writes of its fields would go unseen.
         List<String> unenhanced = classes.stream()
-                .filter(type -> type.isAnnotationPresent(Table.class) && !type.isAnnotationPresent(Enhanced.class))
+                .filter(type -> type.isAnnotationPresent(Table.class))
+                .flatMap(type -> Stream.concat(Stream.of(type), mappedSuperclasses(type)))
+                .filter(type -> !type.isAnnotationPresent(Enhanced.class))
                 .map(Class::getName).distinct().toList();
         if (!unenhanced.isEmpty()) {
             throw new MappingException(String.join(", ", unenhanced) + (unenhanced.size() == 1 ? " is" : " are") + FIX);

@@ -49,7 +49,7 @@ public final class EntityModel {
         }
         this.primaryKeyPositions = table.primaryKey().stream().mapToInt(table.columns()::indexOf).toArray();
         this.inPlaceColumns = java.util.stream.IntStream.range(0, table.columns().size())
-                .filter(i -> table.columns().get(i).field().getType() == byte[].class).toArray();
+                .filter(i -> table.columns().get(i).type().mutable()).toArray();
     }
 
     void addRelationship(RelationshipModel relationship) {
@@ -120,7 +120,8 @@ public final class EntityModel {
     }
 
     /**
-     * The positions of the columns whose values can change in place ({@code byte[]}), unseen by the enhanced setters:
+     * The positions of the columns whose values can change in place ({@code byte[]}, arrays, lists, converted values
+     * such as JSON documents: see {@link ColumnType#mutable()}), unseen by the enhanced setters:
      * their objects keep a copy of those values and are compared at every flush.
      */
     public int[] inPlaceColumns() {

@@ -23,7 +23,7 @@ final class ForeignKeyResolver {
 
     void resolve(EntityModel entity) {
         Map<String, List<Field>> byName = new LinkedHashMap<>();
-        for (Field field : entity.type().getDeclaredFields()) {
+        for (Field field : MappedFields.of(entity.type())) {
             ForeignKey fk = field.getAnnotation(ForeignKey.class);
             if (fk != null) {
                 ColumnModel column = columnOf(entity, field);

@@ -33,7 +33,7 @@ final class RelationshipResolver {
     }
 
     void resolve(EntityModel owner) {
-        for (Field field : owner.type().getDeclaredFields()) {
+        for (Field field : MappedFields.of(owner.type())) {
             Relationship annotation = field.getAnnotation(Relationship.class);
             if (annotation != null) {
                 RelationshipModel relationship = resolve(owner, field, annotation);
@@ -229,7 +229,7 @@ final class RelationshipResolver {
 
     /** Checks and links every backPopulates pair; run after all relationships exist. */
     void linkBackPopulates(EntityModel owner) {
-        for (Field field : owner.type().getDeclaredFields()) {
+        for (Field field : MappedFields.of(owner.type())) {
             Relationship annotation = field.getAnnotation(Relationship.class);
             RelationshipModel relationship = owner.relationship(field.getName());
             if (annotation == null || relationship == null || annotation.backPopulates().isEmpty()) {

@@ -17,7 +17,11 @@ public enum SqlType {
     TIMESTAMP(Types.TIMESTAMP),
     TIMESTAMP_TZ(Types.TIMESTAMP_WITH_TIMEZONE),
     UUID(Types.OTHER),
-    BINARY(Types.VARBINARY);
+    BINARY(Types.VARBINARY),
+    /** A JSON document: {@code jsonb} on PostgreSQL, {@code JSON} on H2; bound as JSON text, read as text. */
+    JSON(Types.OTHER),
+    /** An array of the element type its {@link ColumnType#elementType()} gives: {@code text[]}, {@code INTEGER ARRAY}. */
+    ARRAY(Types.ARRAY);
 
     private final int jdbcType;
 

@@ -4,6 +4,7 @@ import dev.tenon.annotation.Column;
 import dev.tenon.annotation.Generation;
 import dev.tenon.annotation.Id;
 import dev.tenon.annotation.Index;
+import dev.tenon.annotation.MappedSuperclass;
 import dev.tenon.annotation.Table;
 import dev.tenon.annotation.Unique;
 import dev.tenon.annotation.Version;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -45,12 +45,18 @@ final class TableScanner {
         Table table = type.getAnnotation(Table.class);
         String where = type.getSimpleName();
         if (table == null) {
-            problems.add(where + ": not an entity; annotate it with @Table(name = ...)");
+            problems.add(where + (type.isAnnotationPresent(MappedSuperclass.class)
+                    ? ": a @MappedSuperclass has no table of its own; map the entities that extend it"
+                    : ": not an entity; annotate it with @Table(name = ...)"));
             return null;
         }
         MethodHandle constructor = constructor(type);
+        int before = problems.size();
+        MappedFields.check(type, problems);
+        boolean inheritanceRefused = problems.size() > before;
+        List<Field> fields = MappedFields.of(type);
         List<ColumnModel> columns = new ArrayList<>();
-        for (Field field : type.getDeclaredFields()) {
+        for (Field field : fields) {
             if (field.isAnnotationPresent(Column.class) || field.isAnnotationPresent(Id.class)
                     || field.isAnnotationPresent(Version.class)) {
                 ColumnModel column = column(type, field);
@@ -59,12 +65,12 @@ final class TableScanner {
                 }
             }
         }
-        if (countIds(type) == 0) {
+        if (countIds(type) == 0 && !inheritanceRefused) {
             problems.add(where + ": no primary key; mark the key field(s) with @Id");
         }
         checkLength(where, "table", table.name(), "@Table(name = ...)");
         checkLength(where, "schema", table.schema(), "@Table(schema = ...)");
-        List<IndexModel> indexes = indexes(type, table.name(), columns);
+        List<IndexModel> indexes = indexes(type, fields, table.name(), columns);
         ColumnModel version = version(type, columns);
         if (constructor == null || columns.isEmpty()) {
             return null;
@@ -102,11 +108,8 @@ final class TableScanner {
             problems.add(where + ": a mapped field cannot be static or final; remove the modifier");
             return null;
         }
-        ColumnType type = ColumnType.of(field.getType());
+        ColumnType type = FieldTypes.of(where, field, problems);
         if (type == null) {
-            problems.add(where + ": type " + field.getType().getSimpleName() + " is not supported; use int/Integer, "
-                    + "long/Long, short/Short, boolean/Boolean, double/Double, BigDecimal, String, LocalDate, "
-                    + "LocalDateTime, OffsetDateTime, Instant, UUID, byte[] or an enum");
             return null;
         }
         Column column = field.getAnnotation(Column.class);
@@ -190,7 +193,7 @@ final class TableScanner {
     }
 
     private static long countIds(Class<?> owner) {
-        return Arrays.stream(owner.getDeclaredFields()).filter(f -> f.isAnnotationPresent(Id.class)).count();
+        return MappedFields.of(owner).stream().filter(f -> f.isAnnotationPresent(Id.class)).count();
     }
 
     private Supplier<?> supplier(String where, Class<? extends Supplier<?>> type) {
@@ -208,14 +211,14 @@ final class TableScanner {
         }
     }
 
-    private List<IndexModel> indexes(Class<?> type, String table, List<ColumnModel> columns) {
+    private List<IndexModel> indexes(Class<?> type, List<Field> fields, String table, List<ColumnModel> columns) {
         List<IndexModel> indexes = new ArrayList<>();
         for (ColumnModel column : columns) {
             if (column.unique()) {
                 indexes.add(new IndexModel("uq_" + table + "_" + column.name(), List.of(column.name()), true, true));
             }
         }
-        for (Field field : type.getDeclaredFields()) {
+        for (Field field : fields) {
             Column column = field.getAnnotation(Column.class);
             if (column != null && column.index()) {
                 String name = column.name().isEmpty() ? field.getName() : column.name();

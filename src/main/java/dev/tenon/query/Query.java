@@ -228,6 +228,41 @@ public final class Query<T> {
         return new Query<>(type, runner, conditions, orders, all, limit, offset, parent, readOnly, lock);
     }
 
+    /**
+     * A projection of this query's rows: some columns, attribute paths or aggregates ({@link Selection}), read into
+     * records, scalars or {@code Object[]} rows; this query's conditions, order, limit and offset carry over.
+     *
+     * <pre>{@code
+     * session.select(Emp.class).where(eq("job", "CLERK")).orderBy("ename")
+     *     .columns("ename", "department.dname as dept").into(EmpSummary.class).list();
+     * }</pre>
+     *
+     * @see Projection
+     */
+    public Projection<Object[]> columns(Object... columns) {
+        return Projection.of(this).columns(columns);
+    }
+
+    /**
+     * A projection of this query's rows grouped by attribute paths; name its columns next:
+     * {@code groupBy("department.dname").columns("department.dname", count(), sum("sal"))}.
+     *
+     * @see Projection
+     */
+    public Projection<Object[]> groupBy(String... paths) {
+        return Projection.of(this).groupBy(paths);
+    }
+
+    /** This query without its order and loader options: what a projection starts from. */
+    Query<T> bare() {
+        return new Query<>(type, runner, conditions, List.of(), List.of(), limit, offset, parent, readOnly, lock);
+    }
+
+    /** The runner this query was handed by its session. */
+    QueryRunner runner() {
+        return runner;
+    }
+
     /** The arguments of a builder call, refused with a message naming the call when they or one of them is null. */
     private static <E> List<E> nonNull(E[] arguments, String call, String what) {
         if (arguments == null) {
@@ -239,6 +274,36 @@ public final class Query<T> {
             }
         }
         return List.of(arguments);
+    }
+
+    /**
+     * This query as a subquery selecting one attribute, for {@link Condition#in(String, Subquery)} and
+     * {@link Condition#notIn(String, Subquery)}: {@code select(Emp.class).where(gt("sal", 2000)).attribute("deptno")}.
+     * The attribute is checked against the mapping when the outer query runs.
+     *
+     * @throws TenonException when the query has a limit, an offset, a row lock, loader options or a parent: a subquery
+     *                        keeps only its entity and conditions, and those would silently change nothing
+     */
+    public Subquery attribute(String name) {
+        List<String> unsupported = new ArrayList<>();
+        if (limit != null || offset != null) {
+            unsupported.add("limit()/offset()");
+        }
+        if (lock != null) {
+            unsupported.add("a row lock");
+        }
+        if (!options.isEmpty()) {
+            unsupported.add("loader options");
+        }
+        if (parent != null) {
+            unsupported.add("a parent (a dynamic relationship's query)");
+        }
+        if (!unsupported.isEmpty()) {
+            throw new TenonException("attribute(\"" + name + "\"): a subquery selects one attribute of the rows its conditions match,"
+                    + " and this query has " + String.join(", ", unsupported) + "; build the subquery from select(" + type.getSimpleName()
+                    + ".class).where(...) alone");
+        }
+        return new Subquery(type, conditions, name);
     }
 
     /** Every result. */

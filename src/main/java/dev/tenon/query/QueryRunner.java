@@ -19,4 +19,16 @@ public interface QueryRunner {
 
     /** The SQL of the main statement, with its parameters. */
     String toSql(Query<?> query);
+
+    /** Every row of a projection, read into its target. */
+    <R> List<R> list(Projection<R> projection);
+
+    /** A projection's rows read as the stream is consumed; closing the stream closes the cursor. */
+    <R> Stream<R> stream(Projection<R> projection);
+
+    /** The SQL of a projection, with its parameters. */
+    String toSql(Projection<?> projection);
+
+    /** Checks a projection's columns against the mapping and its target, before any SQL. */
+    void check(Projection<?> projection);
 }

@@ -2,6 +2,7 @@ package dev.tenon.session;
 
 import dev.tenon.loading.QueryExecutor;
 import dev.tenon.metadata.EntityModel;
+import dev.tenon.query.Projection;
 import dev.tenon.query.Query;
 import dev.tenon.query.QueryRunner;
 import java.util.List;
@@ -35,6 +36,26 @@ final class SessionQueries implements QueryRunner {
     @Override
     public String toSql(Query<?> query) {
         return loader.toSql(query);
+    }
+
+    @Override
+    public <R> List<R> list(Projection<R> projection) {
+        return guard.call(() -> loader.list(projection));
+    }
+
+    @Override
+    public <R> Stream<R> stream(Projection<R> projection) {
+        return guard.call(() -> loader.stream(projection));
+    }
+
+    @Override
+    public String toSql(Projection<?> projection) {
+        return loader.toSql(projection);
+    }
+
+    @Override
+    public void check(Projection<?> projection) {
+        loader.check(projection);
     }
 
     /** The object with this key, read from its row (the caller looked in the identity map first), or null. */

@@ -5,6 +5,9 @@ import dev.tenon.exception.UnsupportedFeatureException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.ColumnType;
 import dev.tenon.metadata.SqlType;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 
 /**
@@ -18,8 +21,21 @@ public interface Dialect {
     /** The column type for a mapped column, with its size: {@code VARCHAR(14)}, {@code NUMERIC(7, 2)}. */
     String typeName(ColumnModel column);
 
+    /**
+     * Binds JSON text to a parameter that a JSON column takes. By default as a value of no declared type, which
+     * PostgreSQL casts to the column's {@code jsonb}.
+     */
+    default void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setObject(index, json, Types.OTHER);
+    }
+
     /** The type name of array elements for {@link ArrayParam}. */
     String arrayElementType(SqlType type);
+
+    /** The type name of the elements of an array column's value: the element type {@link #typeName} declares. */
+    default String arrayColumnElementType(SqlType type) {
+        return arrayElementType(type);
+    }
 
     /** The SQL for "now", used by {@code serverDefault = "now"}. */
     String currentTimestamp();

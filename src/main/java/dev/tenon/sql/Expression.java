@@ -35,6 +35,26 @@ public interface Expression extends SqlNode {
         return writer -> writer.node(operand).append(" IS NULL");
     }
 
+    /** {@code EXISTS (subquery)}, or {@code NOT EXISTS (subquery)}. */
+    static Expression exists(Select subquery, boolean negated) {
+        return writer -> writer.append(negated ? "NOT EXISTS (" : "EXISTS (").node(subquery).append(")");
+    }
+
+    /** {@code operand IN (subquery)}, or {@code operand NOT IN (subquery)}; the subquery selects one column. */
+    static Expression inSubquery(Expression operand, boolean negated, Select subquery) {
+        return writer -> writer.node(operand).append(negated ? " NOT IN (" : " IN (").node(subquery).append(")");
+    }
+
+    /** {@code operand BETWEEN low AND high}. */
+    static Expression between(Expression operand, Expression low, Expression high) {
+        return writer -> writer.node(operand).append(" BETWEEN ").node(low).append(" AND ").node(high);
+    }
+
+    /** {@code LOWER(operand)}: how case-insensitive matching is written, the same on every database. */
+    static Expression lower(Expression operand) {
+        return writer -> writer.append("LOWER(").node(operand).append(")");
+    }
+
     /** {@code NOT (operand)}. */
     static Expression not(Expression operand) {
         return writer -> writer.append("NOT (").node(operand).append(")");

@@ -3,6 +3,9 @@ package dev.tenon.sql;
 import dev.tenon.exception.UnsupportedFeatureException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.SqlType;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /**
  * H2 2.x. Key lists bind as one array, as on PostgreSQL (see {@link Dialect#renderIn}), of at most 65,536 elements.
@@ -32,7 +35,28 @@ public final class H2Dialect implements Dialect {
             case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
             case UUID -> "UUID";
             case BINARY -> "VARBINARY";
+            case JSON -> "JSON";
+            case ARRAY -> typeName(column.type().elementType().sqlType()) + " ARRAY";
         };
+    }
+
+    /** An array element's type name: no size, since H2 would apply it to each element. */
+    private static String typeName(SqlType element) {
+        return switch (element) {
+            case DOUBLE -> "DOUBLE PRECISION";
+            case DECIMAL -> "NUMERIC";
+            case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+            case BINARY -> "VARBINARY";
+            default -> element.name();
+        };
+    }
+
+    // A string bound to a JSON column would be stored as one JSON string ("{\"a\":1}" in quotes); bytes are parsed as
+    // JSON text (UTF-8), which is what a JSON value is. (SQL's "? FORMAT JSON" would do the same, in the text of every
+    // statement that binds one.)
+    @Override
+    public void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setBytes(index, json.getBytes(StandardCharsets.UTF_8));
     }
 
     // H2 looks an unqualified REFERENCES target up in the schema of the table being altered, not the connection's

@@ -33,6 +33,20 @@ public final class PostgresDialect implements Dialect {
             case TIMESTAMP_TZ -> "timestamptz";
             case UUID -> "uuid";
             case BINARY -> "bytea";
+            case JSON -> "jsonb";
+            // An array of strings is text[], PostgreSQL's own; a length would apply to each element.
+            case ARRAY -> column.type().elementType().sqlType() == SqlType.VARCHAR ? "text[]"
+                    : typeName(column.type().elementType().sqlType()) + "[]";
+        };
+    }
+
+    /** An array element's type name, without size. */
+    private static String typeName(SqlType element) {
+        return switch (element) {
+            case DOUBLE -> "double precision";
+            case TIMESTAMP_TZ -> "timestamptz";
+            case BINARY -> "bytea";
+            default -> element.name().toLowerCase(java.util.Locale.ROOT);
         };
     }
 
@@ -51,7 +65,15 @@ public final class PostgresDialect implements Dialect {
             case TIMESTAMP_TZ -> "timestamptz";
             case UUID -> "uuid";
             case BINARY -> "bytea";
+            case JSON -> "jsonb";
+            case ARRAY -> throw new dev.tenon.exception.UnsupportedFeatureException(name(), "arrays of arrays are not mapped");
         };
+    }
+
+    // String array columns are text[] (see typeName), and text[] = varchar[] has no operator.
+    @Override
+    public String arrayColumnElementType(SqlType type) {
+        return type == SqlType.VARCHAR ? "text" : arrayElementType(type);
     }
 
     // ON CONFLICT names the columns, not the constraint: PostgreSQL infers the unique index from them, so the text

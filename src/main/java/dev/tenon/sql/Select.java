@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A SELECT statement under construction: columns, one FROM item, joins, WHERE, ORDER BY, LIMIT/OFFSET, and a
- * row-locking clause. Mutable while a loader shapes it, then rendered once.
+ * A SELECT statement under construction: columns, one FROM item, joins, WHERE, GROUP BY, HAVING, ORDER BY,
+ * LIMIT/OFFSET, and a row-locking clause. Mutable while a loader shapes it, then rendered once.
  *
  * <pre>{@code
  * SELECT "dept_1"."deptno", "dept_1"."dname" FROM "scott"."dept" "dept_1" WHERE ... ORDER BY ... LIMIT ?
@@ -28,6 +28,8 @@ public final class Select implements SqlNode {
     private final List<Join> joins = new ArrayList<>();
     private final List<Expression> where = new ArrayList<>();
     private final List<Order> orderBy = new ArrayList<>();
+    private final List<Expression> groupBy = new ArrayList<>();
+    private final List<Expression> having = new ArrayList<>();
     private FromItem from;
     private boolean distinct;
     private Integer limit;
@@ -60,6 +62,18 @@ public final class Select implements SqlNode {
     /** ANDs a condition into the WHERE clause. */
     public Select where(Expression condition) {
         where.add(condition);
+        return this;
+    }
+
+    /** Appends a GROUP BY term. */
+    public Select groupBy(Expression expression) {
+        groupBy.add(expression);
+        return this;
+    }
+
+    /** ANDs a condition into the HAVING clause. */
+    public Select having(Expression condition) {
+        having.add(condition);
         return this;
     }
 
@@ -158,6 +172,12 @@ public final class Select implements SqlNode {
         }
         if (!where.isEmpty()) {
             writer.append(" WHERE ").node(Expression.and(where));
+        }
+        for (int i = 0; i < groupBy.size(); i++) {
+            writer.append(i == 0 ? " GROUP BY " : ", ").node(groupBy.get(i));
+        }
+        if (!having.isEmpty()) {
+            writer.append(" HAVING ").node(Expression.and(having));
         }
         for (int i = 0; i < orderBy.size(); i++) {
             writer.append(i == 0 ? " ORDER BY " : ", ").node(orderBy.get(i).expression());

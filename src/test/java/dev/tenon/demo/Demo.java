@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The N+1 story, runnable: creates the SCOTT schema, loads the classic data, then prints every department with
  * its employees four ways (lazy, joined, selectin, subquery), each with the SQL it ran, its statement count and
- * its time; then the seeds' users and posts, a server default read back, Tenon's two extras (the N+1
- * detector and batched lazy loading), and what production needs: a retried conflict and a savepoint.
+ * its time; then a report (a projection, and employees and salaries per department, into records); the seeds'
+ * users and posts, a server default read back; Tenon's two extras (the N+1 detector and batched lazy loading); and
+ * what production needs: a retried conflict, savepoints, a routed read.
  *
  * <pre>
  * mvn -q test-compile exec:java                                                     # embedded H2
@@ -72,6 +73,8 @@ public final class Demo {
         printDepartments("selectin", Load.selectin("employees"), "large collections and big result sets: 1 + 1 per 500 parents");
         printDepartments("subquery", Load.subquery("employees"), "when the parent query is complex: it is nested, not re-bound as keys");
         printSummary();
+        heading("A report: a projection and a grouped aggregate, into records");
+        new Report(db, scott, out, recorder).run();
         usersAndPosts();
         extras();
         heading("Running in production: a retried conflict, savepoints, a routed read");

@@ -225,7 +225,8 @@ class MappingValidationTest {
     void anUnsupportedJavaTypeIsRejected() {
         assertThat(onlyProblem(Diary.class))
                 .startsWith("Diary.written: type Date is not supported; use int/Integer, long/Long")
-                .contains("LocalDateTime, OffsetDateTime, Instant, UUID, byte[] or an enum");
+                .contains("LocalDateTime, OffsetDateTime, Instant, UUID, byte[], an enum, a List or array of strings or numbers, "
+                        + "or any type through @Convert(converter = ...) or @Json");
     }
 
     @Table(name = "twin")

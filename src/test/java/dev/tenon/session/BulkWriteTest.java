@@ -2,6 +2,7 @@ package dev.tenon.session;
 
 import static dev.tenon.query.Condition.eq;
 import static dev.tenon.query.Condition.ne;
+import static dev.tenon.query.Condition.none;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -136,6 +137,22 @@ class BulkWriteTest {
         assertThat(smith.comm).isEqualByComparingTo("50");
         assertThat(king.comm).isNull();
         assertThat(session.sql("SELECT COUNT(*) FROM scott.emp WHERE comm = 50").scalar(Long.class)).isEqualTo(4L);
+    }
+
+    @Test
+    void anExistsConditionFiltersTheBulkWriteAndTheObjectsAreFetched() {
+        Dept operations = session.get(Dept.class, 40);
+        Dept accounting = session.get(Dept.class, 10);
+        log.clear();
+
+        int gone = session.delete(Dept.class).where(none("employees")).execute();
+
+        assertThat(gone).isEqualTo(1);
+        assertThat(log.sql()).hasSize(1);
+        assertThat(log.sql().get(0)).contains("DELETE FROM scott.dept dept_1 WHERE NOT EXISTS (SELECT 1 FROM scott.emp emp_1 WHERE"
+                + " emp_1.deptno = dept_1.deptno)");
+        assertThat(session.status(operations)).isEqualTo(Status.DELETED);
+        assertThat(session.status(accounting)).isEqualTo(Status.PERSISTENT);
     }
 
     @Test
