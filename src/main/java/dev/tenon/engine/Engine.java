@@ -255,7 +255,7 @@ public final class Engine implements AutoCloseable {
                 }
                 return result;
             } finally {
-                Transaction.restoreAutoCommit(connection, autoCommit);
+                Lease.restoreAutoCommit(connection, autoCommit);
             }
         } catch (SQLException e) {
             throw executor.failure("opening or returning the connection", "(no statement)", e);

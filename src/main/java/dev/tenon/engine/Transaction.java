@@ -53,15 +53,13 @@ public final class Transaction implements AutoCloseable {
     private final boolean readsOutsideTransactions;
     private final Statistics statistics = new Statistics(this::failed);
     private Connection connection;
-    /** The connection's auto-commit as the pool gave it: put back when it returns, whatever pool it is. */
-    private boolean pooledAutoCommit;
+    /** The connection held, with how to give it back as the pool lent it; null while none is. */
+    private Lease lease;
     private boolean begun;
     private TenonException failure;
     private Function<TenonException, RuntimeException> refusal;
     private final boolean readOnly;
     private final Consumer<WalPosition> commitPositions;
-    /** The connection's read-only flag as the pool gave it, put back like its auto-commit. */
-    private boolean pooledReadOnly;
     private WalPosition lastCommitPosition;
 
     /**
@@ -343,17 +341,7 @@ public final class Transaction implements AutoCloseable {
         if (connection == null) {
             Connection taken = connections.get(this::probe);
             try {
-                pooledAutoCommit = taken.getAutoCommit();
-                if (pooledAutoCommit != readsOutsideTransactions) {
-                    taken.setAutoCommit(readsOutsideTransactions);
-                }
-                // The server refuses writes too (a primary a read-only session fell back to); no round trip until BEGIN.
-                if (readOnly) {
-                    pooledReadOnly = taken.isReadOnly();
-                    if (!pooledReadOnly) {
-                        taken.setReadOnly(true);
-                    }
-                }
+                lease = Lease.of(taken, readsOutsideTransactions, readOnly);
             } catch (SQLException e) {
                 Quietly.close(taken);
                 throw executor.failure("setting up a connection", "(setAutoCommit)", e);
@@ -388,39 +376,12 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
-    /** Gives the connection back to the pool, which checks it, discards a broken one and resets its auto-commit. */
+    /** Gives the connection back to the pool, as the pool lent it. */
     private void release() {
-        Connection held = connection;
+        Lease held = lease;
         connection = null;
+        lease = null;
         begun = false;
-        restoreAutoCommit(held, pooledAutoCommit);
-        if (readOnly && !pooledReadOnly) {
-            try {
-                held.setReadOnly(false);
-            } catch (SQLException e) {
-                LOG.debug("Could not put the connection's read-only flag back ({}); the pool discards a broken connection", e.getMessage());
-            }
-        }
-        try {
-            held.close();
-        } catch (SQLException e) {
-            LOG.debug("Returning the connection to the pool failed: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            throw new TenonException("Cannot return the connection to the pool: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Puts a connection's auto-commit back as its pool gave it, so that a pool that does not reset it (not every pool
-     * is HikariCP) hands the next user what it expects. After the transaction ended, so no round trip is needed.
-     */
-    static void restoreAutoCommit(Connection connection, boolean autoCommit) {
-        try {
-            if (connection.getAutoCommit() != autoCommit) {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            LOG.debug("Could not put the connection's auto-commit back ({}); the pool discards a broken connection", e.getMessage());
-        }
+        held.giveBack();
     }
 }

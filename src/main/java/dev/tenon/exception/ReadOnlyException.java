@@ -13,4 +13,12 @@ public class ReadOnlyException extends TenonException {
     public ReadOnlyException(String message) {
         super(message);
     }
+
+    /** Refuses {@code verb} on an object when {@code readOnly}: a read-only session refuses a change at once. */
+    public static void refuseIf(boolean readOnly, String verb) {
+        if (readOnly) {
+            throw new ReadOnlyException("Cannot " + verb + " an object in a read-only session (db.openReadOnlySession), which reads on "
+                    + "a replica when the database has one and never writes; " + verb + " it in a session of db.openSession(metadata)");
+        }
+    }
 }

@@ -5,18 +5,13 @@ import dev.tenon.engine.Statistics;
 import dev.tenon.engine.Transaction;
 import dev.tenon.engine.WalPosition;
 import dev.tenon.exception.CommitOutcomeUnknownException;
-import dev.tenon.exception.IdentityException;
-import dev.tenon.exception.MappingException;
 import dev.tenon.exception.ReadOnlyException;
 import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.exception.TenonException;
 import dev.tenon.exception.TransactionRolledBackException;
-import dev.tenon.identity.EntityKey;
 import dev.tenon.identity.IdentityMap;
-import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
-import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Query;
 import java.util.Arrays;
 import java.util.Collection;
@@ -73,6 +68,9 @@ public final class Session implements AutoCloseable {
     /** A query over every row of {@code type}; refine it, then run it with {@code list()}, {@code one()}... */
     public <T> Query<T> select(Class<T> type) {
         checkOpen();
+        if (type == null) {
+            throw new TenonException("session.select(null): name the entity class to query, e.g. session.select(Emp.class)");
+        }
         context.metadata().entity(type);
         return Query.of(type, context.queryRunner());
     }
@@ -85,13 +83,7 @@ public final class Session implements AutoCloseable {
         return guard.call(() -> {
             checkOpen();
             EntityModel entity = context.metadata().entity(type);
-            Object key = KeyArgument.normalize(entity, id);
-            Object found = identityMap.get(new EntityKey(entity, key));
-            if (found != null) {
-                InstanceState state = identityMap.state(found);
-                return state.status() == Status.DELETED ? null : type.cast(found);
-            }
-            return type.cast(context.queryRunner().getByKey(entity, key));
+            return type.cast(context.queryRunner().heldOrLoaded(identityMap, entity, KeyArgument.normalize(entity, id)));
         });
     }
 
@@ -128,17 +120,11 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Copies the state of an object the session does not hold (detached from an earlier session, or built from a
-     * request) onto the session's instance of the same row, loading it when the session does not hold it yet, and
-     * returns that instance; the object passed in stays outside the session. Without a row (no key, or a key no row
-     * has) a new instance is made and added (inserted at the next flush). Related objects reached through
-     * relationships that cascade {@code MERGE} (the default) are merged the same way; a relationship the object never
-     * loaded is left alone. Only what differs is written by the next flush.
-     *
+     * Copies the state of an object the session does not hold (detached, or built from a request) onto the session's
+     * instance of its row, loaded if needed, and returns that instance; without a row, onto a new instance, added.
+     * Relationships that cascade {@code MERGE} are merged too; only what differs is written. See {@link Merger}.
      * <pre>{@code
-     * Emp edited = objectMapper.readValue(body, Emp.class);   // empno 7369, a new salary
-     * Emp smith = session.merge(edited);                      // SELECT SMITH if not held; sal copied
-     * session.commit();                                        // UPDATE emp SET sal = ? WHERE empno = ?
+     * Emp smith = session.merge(edited);       // SELECT SMITH unless held; a later flush writes what differs
      * }</pre>
      */
     public <T> T merge(T object) {
@@ -150,33 +136,18 @@ public final class Session implements AutoCloseable {
         });
     }
 
-    /**
-     * Inserts the object's row, or updates the row with the same primary key if there is one, in one statement run
-     * at once; returns the session's object for that row, holding exactly what the row holds. See
-     * {@link #upsert(Object, String...)}, which does the same on the columns of a unique constraint.
-     *
-     * <pre>{@code
-     * Tag tag = session.upsert(new Tag("java", "Java"));   // INSERT ... ON CONFLICT (id) DO UPDATE ... RETURNING ...
-     * }</pre>
-     */
+    /** {@link #upsert(Object, String...)} on the primary key. */
     public <T> T upsert(T object) {
         return upsert(object, new String[0]);
     }
 
     /**
-     * Inserts the object's row, or updates the row whose {@code uniqueAttributes} hold the same values, in one
-     * statement run at once (after flushing what is pending): {@code INSERT ... ON CONFLICT (...) DO UPDATE SET ...
-     * RETURNING ...} on PostgreSQL, {@code SELECT ... FROM FINAL TABLE (MERGE INTO ...)} on H2. {@code uniqueAttributes}
-     * name exactly the columns of a unique constraint or index, in any order; none names the primary key. The whole row
-     * comes back into the returned object, which is clean: the given object, now persistent, or, when the session
-     * already holds another object for the row, that one, with the row's values copied onto it (as {@code merge}
-     * does). Nothing cascades; an entity with a {@code @Version} is refused, since an upsert cannot check it. A failure
-     * is a failed flush. {@code UpsertRunner} tells the rules in full: which columns are written and updated, which
-     * objects are refused.
-     *
+     * Inserts the object's row, or updates the row whose {@code uniqueAttributes} (the columns of a unique constraint;
+     * none: the primary key) match, in one statement run at once, after an autoflush: {@code INSERT ... ON CONFLICT ...
+     * DO UPDATE ... RETURNING} on PostgreSQL, {@code MERGE} through a delta table on H2. Returns the session's object
+     * for the row, clean, holding the whole row. Nothing cascades; a {@code @Version} is refused. See {@link UpsertRunner}.
      * <pre>{@code
      * Tag tag = session.upsert(new Tag("java", "Java"), "code");
-     * tag.label = "The Java language";                     // a later flush updates that column only
      * }</pre>
      */
     public <T> T upsert(T object, String... uniqueAttributes) {
@@ -268,21 +239,11 @@ public final class Session implements AutoCloseable {
      * what is pending is flushed first, then {@code SAVEPOINT}; the work runs and its changes are flushed. When the
      * work throws, or its flush fails, the database goes back to the savepoint ({@code ROLLBACK TO SAVEPOINT}) and so do
      * the objects: changes made inside are undone, objects added inside are transient again, objects deleted inside
-     * are persistent again; the exception is thrown, and the outer transaction goes on. Savepoints nest.
-     *
+     * are persistent again; the exception is thrown, and the outer transaction goes on. Savepoints nest. A conflict or
+     * a lost connection ends the whole transaction all the same, as {@link #commit()} describes.
      * <pre>{@code
-     * for (Order order : batch) {
-     *     try {
-     *         session.savepoint(() -> ship(order));      // one bad order does not lose the batch
-     *     } catch (SqlExecutionException e) {
-     *         log.warn("order {} not shipped: {}", order.id, e.getMessage());
-     *     }
-     * }
-     * session.commit();
+     * try { session.savepoint(() -> ship(order)); } catch (SqlExecutionException e) { ... }   // the batch goes on
      * }</pre>
-     *
-     * A conflict with another transaction (a serialization failure, a deadlock) or a lost connection ends the whole
-     * transaction all the same, as {@link #commit()} describes: what it read is stale everywhere, not only inside.
      */
     public void savepoint(Runnable work) {
         savepoint(() -> {
@@ -356,14 +317,7 @@ public final class Session implements AutoCloseable {
     public void refresh(Object object) {
         guard.run(() -> {
             checkOpen();
-            InstanceState state = identityMap.state(object);
-            if (state == null || state.id() == null || state.status() != Status.PERSISTENT) {
-                throw new IdentityException("Cannot refresh " + object + ": it is not persistent in this session ("
-                        + (state == null ? "not in the session" : state.status()) + ")");
-            }
-            if (!context.queryRunner().refresh(state)) {
-                throw new IdentityException("Cannot refresh " + state + ": its row no longer exists");
-            }
+            context.queryRunner().refresh(identityMap, object);
         });
     }
 
@@ -383,11 +337,7 @@ public final class Session implements AutoCloseable {
     /** Where the object stands with this session. */
     public Status status(Object object) {
         return guard.call(() -> {
-            InstanceState state = identityMap.state(object);
-            if (state != null) {
-                return state.status();
-            }
-            return unitOfWork.wasDetached(object) ? Status.DETACHED : Status.TRANSIENT;
+            return unitOfWork.status(object);
         });
     }
 
@@ -397,15 +347,7 @@ public final class Session implements AutoCloseable {
      */
     public <E> Query<E> related(Object parent, String relationship) {
         checkOpen();
-        EntityModel entity = context.metadata().entity(parent.getClass());
-        RelationshipModel model = entity.relationship(relationship);
-        if (model == null) {
-            throw new MappingException(entity.name() + " has no relationship '" + relationship + "'; its relationships are "
-                    + entity.relationships().stream().map(RelationshipModel::name).toList());
-        }
-        @SuppressWarnings("unchecked")
-        Class<E> target = (Class<E>) model.target().type();
-        return Query.of(target, context.queryRunner()).childrenOf(model, parent);
+        return context.queryRunner().related(context.metadata(), parent, relationship);
     }
 
     /** The statements this session ran, by kind, and the rows they read and wrote. */
@@ -455,10 +397,7 @@ public final class Session implements AutoCloseable {
 
     /** A read-only session refuses a change at once, not at the flush. */
     private void checkWritable(String verb) {
-        if (context.handle().isReadOnly()) {
-            throw new ReadOnlyException("Cannot " + verb + " an object in a read-only session (db.openReadOnlySession), which reads on "
-                    + "a replica when the database has one and never writes; " + verb + " it in a session of db.openSession(metadata)");
-        }
+        ReadOnlyException.refuseIf(context.handle().isReadOnly(), verb);
     }
 
     /** Whether this session refuses to write: opened by {@code db.openReadOnlySession}, reading on a replica if any. */

@@ -1,10 +1,20 @@
 package dev.tenon.session;
 
+import dev.tenon.api.Status;
+import dev.tenon.exception.IdentityException;
+import dev.tenon.exception.MappingException;
+import dev.tenon.identity.EntityKey;
+import dev.tenon.identity.IdentityMap;
+import dev.tenon.identity.InstanceState;
 import dev.tenon.loading.QueryExecutor;
+import dev.tenon.loading.RowFilter;
 import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.Metadata;
+import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Projection;
 import dev.tenon.query.Query;
 import dev.tenon.query.QueryRunner;
+import dev.tenon.sql.BoundSql;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -64,22 +74,56 @@ final class SessionQueries implements QueryRunner {
     }
 
     /** The objects of {@code entity} a hand-written statement returns, read through the identity map. */
-    List<Object> fromStatement(EntityModel entity, dev.tenon.sql.BoundSql sql, boolean inTransaction) {
+    List<Object> fromStatement(EntityModel entity, BoundSql sql, boolean inTransaction) {
         return guard.call(() -> loader.fromStatement(entity, sql, inTransaction));
     }
 
     /** The rows of its table a query's conditions match, for a bulk UPDATE or DELETE. */
-    dev.tenon.loading.RowFilter rowFilter(Query<?> query) {
+    RowFilter rowFilter(Query<?> query) {
         return loader.rowFilter(query);
     }
 
     /** Gives an object added back to the session a lazy load of a relationship it had not loaded. */
-    void reattach(dev.tenon.identity.InstanceState state, dev.tenon.metadata.RelationshipModel relationship) {
+    void reattach(InstanceState state, RelationshipModel relationship) {
         loader.reattach(state, relationship);
     }
 
     /** Reloads an object's columns; false when its row is gone. */
-    boolean refresh(dev.tenon.identity.InstanceState state) {
+    boolean refresh(InstanceState state) {
         return guard.call(() -> loader.refresh(state));
+    }
+
+    /** A query over the children of {@code parent} through its collection relationship {@code name}. */
+    <E> Query<E> related(Metadata metadata, Object parent, String name) {
+        EntityModel entity = metadata.entity(parent.getClass());
+        RelationshipModel model = entity.relationship(name);
+        if (model == null) {
+            throw new MappingException(entity.name() + " has no relationship '" + name + "'; its relationships are "
+                    + entity.relationships().stream().map(RelationshipModel::name).toList());
+        }
+        @SuppressWarnings("unchecked")
+        Class<E> target = (Class<E>) model.target().type();
+        return Query.of(target, this).childrenOf(model, parent);
+    }
+
+    /** The session's object for {@code key} (null when it was deleted in the session), else the row's, loaded; or null. */
+    Object heldOrLoaded(IdentityMap identityMap, EntityModel entity, Object key) {
+        Object found = identityMap.get(new EntityKey(entity, key));
+        if (found != null) {
+            return identityMap.state(found).status() == Status.DELETED ? null : found;
+        }
+        return getByKey(entity, key);
+    }
+
+    /** Reads a persistent object's row again over its columns; refuses an object that is not, or whose row is gone. */
+    void refresh(IdentityMap identityMap, Object object) {
+        InstanceState state = identityMap.state(object);
+        if (state == null || state.id() == null || state.status() != Status.PERSISTENT) {
+            throw new IdentityException("Cannot refresh " + object + ": it is not persistent in this session ("
+                    + (state == null ? "not in the session" : state.status()) + ")");
+        }
+        if (!refresh(state)) {
+            throw new IdentityException("Cannot refresh " + state + ": its row no longer exists");
+        }
     }
 }

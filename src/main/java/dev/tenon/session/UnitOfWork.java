@@ -201,6 +201,15 @@ final class UnitOfWork {
         return ownership.detachedRow(object) != null;
     }
 
+    /** Where the object stands with this session: its state's status, else detached or transient. */
+    Status status(Object object) {
+        InstanceState state = identityMap.state(object);
+        if (state != null) {
+            return state.status();
+        }
+        return wasDetached(object) ? Status.DETACHED : Status.TRANSIENT;
+    }
+
     /**
      * The undo log restores what flushes did, so that a failed flush leaves the application's own operations
      * pending: a delete() or add() between flushes is the caller's intent and survives; only the orphan deletes
