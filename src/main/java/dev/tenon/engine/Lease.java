@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * connections (not every pool is HikariCP) hands the next user what it expects.
  */
 final class Lease {
-    private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Lease.class);
 
     private final Connection connection;
     private final boolean pooledAutoCommit;

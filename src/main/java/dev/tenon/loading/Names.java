@@ -1,5 +1,6 @@
 package dev.tenon.loading;
 
+import dev.tenon.metadata.Spelling;
 import java.util.List;
 
 /** "Did you mean" suggestions for misspelt attribute names. */
@@ -12,7 +13,7 @@ final class Names {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : valid) {
-            int distance = distance(wrong.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int distance = Spelling.distance(wrong.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;
@@ -28,24 +29,5 @@ final class Names {
         String a = wrong.toLowerCase(java.util.Locale.ROOT);
         String b = candidate.toLowerCase(java.util.Locale.ROOT);
         return Math.min(a.length(), b.length()) >= 3 && (a.startsWith(b) || b.startsWith(a));
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -4,6 +4,7 @@ import dev.tenon.exception.TenonException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.ColumnType;
 import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.ExactNumber;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Condition;
 import dev.tenon.query.Query;
@@ -196,21 +197,9 @@ final class QueryValues {
             return value;
         }
         if (value instanceof Number number && Number.class.isAssignableFrom(expected)) {
-            try {
-                BigDecimal exact = number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
-                if (expected == BigDecimal.class) {
-                    return exact;
-                } else if (expected == Integer.class) {
-                    return exact.intValueExact();
-                } else if (expected == Long.class) {
-                    return exact.longValueExact();
-                } else if (expected == Short.class) {
-                    return exact.shortValueExact();
-                } else if (expected == Double.class) {
-                    return exact.doubleValue();
-                }
-            } catch (ArithmeticException | NumberFormatException e) {
-                // Falls through to the error below: the value does not fit the column's type.
+            Object fitted = ExactNumber.convert(number, expected);
+            if (fitted != null) {
+                return fitted;
             }
         }
         // The value itself stays out of the message, as the database's row values do: it may be a secret.

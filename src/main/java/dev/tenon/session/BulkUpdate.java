@@ -3,6 +3,7 @@ package dev.tenon.session;
 import dev.tenon.exception.TenonException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.ExactNumber;
 import dev.tenon.query.Condition;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -106,21 +107,9 @@ public final class BulkUpdate<T> {
             return value;
         }
         if (value instanceof Number number && Number.class.isAssignableFrom(expected)) {
-            try {
-                BigDecimal exact = number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
-                if (expected == BigDecimal.class) {
-                    return exact;
-                } else if (expected == Integer.class) {
-                    return exact.intValueExact();
-                } else if (expected == Long.class) {
-                    return exact.longValueExact();
-                } else if (expected == Short.class) {
-                    return exact.shortValueExact();
-                } else if (expected == Double.class) {
-                    return exact.doubleValue();
-                }
-            } catch (ArithmeticException | NumberFormatException e) {
-                // Falls through: the value does not fit the column's type.
+            Object fitted = ExactNumber.convert(number, expected);
+            if (fitted != null) {
+                return fitted;
             }
         }
         throw new TenonException(call + ": " + column.attribute() + " is a " + expected.getSimpleName() + ", but the value is a "

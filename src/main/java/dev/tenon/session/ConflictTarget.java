@@ -5,6 +5,7 @@ import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.IndexModel;
 import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.metadata.Spelling;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,7 +76,7 @@ final class ConflictTarget {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : columns) {
-            int distance = attribute == null ? Integer.MAX_VALUE : distance(attribute.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            int distance = attribute == null ? Integer.MAX_VALUE : Spelling.distance(attribute.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;
@@ -84,25 +85,5 @@ final class ConflictTarget {
         String suggestion = attribute != null && best != null && bestDistance <= Math.max(2, attribute.length() / 3)
                 ? "did you mean '" + best + "'? " : "";
         return "no such column attribute; " + suggestion + "its columns are " + columns;
-    }
-
-    /** Edit distance, for the suggestion (the loader engine has its own, private to its package). */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
