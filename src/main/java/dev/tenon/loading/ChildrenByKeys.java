@@ -11,8 +11,10 @@ import dev.tenon.sql.ColumnRef;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.FromItem;
+import dev.tenon.sql.Param;
 import dev.tenon.sql.Select;
 import dev.tenon.sql.SqlWriter;
+import dev.tenon.sql.ValueParam;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +27,8 @@ import java.util.Set;
  * {@code SELECT ... FROM emp WHERE emp.deptno = ANY(?)} with one array bound (row values for a composite key), in
  * batches of parents. Selectin loading runs it after the parents' statement, batched lazy loading with the siblings of
  * the parent touched, a lazy load with that parent alone, subquery loading for parents a join reached. For a
- * many-to-one it loads the distinct targets the identity map does not hold yet.
+ * many-to-one it loads the distinct targets the identity map does not hold yet. A top-N load keeps the first members of
+ * each parent ({@link TopN}).
  *
  * <p>Each shape is compiled once and cached: the key condition is rendered on its own for each batch, which gives its
  * parameters, and its text tells the shapes apart (one key, one array, row values by number).
@@ -97,10 +100,19 @@ final class ChildrenByKeys {
             for (ColumnModel column : relationship.remoteColumns()) {
                 keyRefs.add(new ColumnRef(keyAlias, column));
             }
+            if (node.limited) {
+                TopN.Numbered numbered = TopN.number(node, select, aliases, alias, keyRefs);
+                return loading.compile(node, numbered.select(), aliases, numbered.alias(), numbered.keys(), relationship.remoteColumns());
+            }
             return loading.compile(node, select, aliases, alias, keyRefs, relationship.remoteColumns());
         });
+        List<Param> params = condition.params();
+        if (node.limited) {
+            params = new ArrayList<>(params);
+            params.add(new ValueParam(loading.limit(node), null));
+        }
         // One parent (a lazy load): every row is its child, and its key need not be read back from each.
-        return loading.run(statement, condition.params(), keys.size() == 1 ? keys.get(0) : null);
+        return loading.run(statement, params, keys.size() == 1 ? keys.get(0) : null);
     }
 
     /** For a many-to-one: the targets not in the identity map yet, then each parent's reference from the map. */

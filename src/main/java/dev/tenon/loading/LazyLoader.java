@@ -169,8 +169,9 @@ final class LazyLoader implements RelationshipLoader {
     private static void load(Loading loading, InstanceState parent, LoadNode planned) {
         LoadContext context = loading.context();
         RelationshipModel relationship = planned.relationship;
-        // Options below this step were planned with the query; without any, the target's mapping decides.
-        LoadNode node = planned.children.isEmpty() ? loading.planOf(relationship) : planned;
+        // Options below this step, or an order and limit of its own (top-N per parent, kept on the lazy load), were
+        // planned with the query; without any, the target's mapping decides.
+        LoadNode node = planned.children.isEmpty() && !planned.shapesMembers() ? loading.planOf(relationship) : planned;
         int batch = relationship.batchSize() > 1 ? relationship.batchSize() : context.batchLazyLoads() ? context.selectinBatchSize() : 1;
         ResultGroup group = parent.group();
         if (batch > 1 && group != null) {

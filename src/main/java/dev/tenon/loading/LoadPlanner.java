@@ -12,14 +12,19 @@ import java.util.Map;
 
 /**
  * Builds the load plan of a query: each relationship gets the strategy of a loader option naming its path,
- * or else its mapping's {@code lazy}, and the option's batch size if it set one. Eager mapping defaults stop where a
- * relationship would repeat on its own path (an eager self-reference would otherwise never end).
+ * or else its mapping's {@code lazy}, and the option's batch size, order and limit if it set them. Eager mapping
+ * defaults stop where a relationship would repeat on its own path (an eager self-reference would otherwise never end).
  */
 final class LoadPlanner {
     private LoadPlanner() {
     }
 
     static LoadNode plan(EntityModel entity, List<Load> options) {
+        return new LoadNode(entity, null, null, 0, children(entity, List.of(), steps(entity, options), new ArrayList<>()));
+    }
+
+    /** The step each path of the options names, those naming a path again merged; checked against the mapping. */
+    static Map<List<String>, Load.Step> steps(EntityModel entity, List<Load> options) {
         Map<List<String>, Load.Step> byPath = new HashMap<>();
         for (Load option : options) {
             EntityModel current = entity;
@@ -31,14 +36,23 @@ final class LoadPlanner {
                             + Names.didYouMean(step.relationship(), current.relationships().stream().map(RelationshipModel::name).toList()));
                 }
                 path.add(step.relationship());
+                TopN.check(option, relationship, step);
                 // Options(selectin("employees").batchSize(2), selectin("employees").thenJoined("manager")): the second
-                // names the step again only to reach below it, and keeps the first one's batch size.
-                byPath.merge(List.copyOf(path), step, (earlier, later) -> later.batchSize() == 0 && later.strategy() == earlier.strategy()
-                        ? earlier : later);
+                // names the step again only to reach below it, and keeps the first one's batch size, order and limit.
+                byPath.merge(List.copyOf(path), step, LoadPlanner::merge);
                 current = relationship.target();
             }
         }
-        return new LoadNode(entity, null, null, 0, children(entity, List.of(), byPath, new ArrayList<>()));
+        return byPath;
+    }
+
+    /** The step an option naming a path again leaves: the later one, keeping what it does not set of an earlier one of its strategy. */
+    static Load.Step merge(Load.Step earlier, Load.Step later) {
+        if (later.strategy() != earlier.strategy()) {
+            return later;
+        }
+        return new Load.Step(later.relationship(), later.strategy(), later.batchSize() == 0 ? earlier.batchSize() : later.batchSize(),
+                later.orderBy().isEmpty() ? earlier.orderBy() : later.orderBy(), later.limit() == null ? earlier.limit() : later.limit());
     }
 
     /**
@@ -65,16 +79,23 @@ final class LoadPlanner {
             if (chosen == null && repeats && Loaders.of(strategy).eager()) {
                 strategy = Lazy.SELECT;
             }
-            // A lazy step with options below it (Load.lazy("employees").thenJoined("manager")) keeps them planned
-            // for the moment it loads; other lazy steps are planned from the mapping when touched.
+            // A lazy step with options below it (Load.lazy("employees").thenJoined("manager")), or an order and limit
+            // of its own, keeps them planned for the moment it loads; other lazy steps are planned from the mapping
+            // when touched.
             boolean eager = Loaders.of(strategy).eager() && !(repeats && chosen == null);
             List<LoadNode> below = List.of();
-            if (eager || hasOptionsBelow(byPath, childPath)) {
+            boolean shaped = option != null && (option.limit() != null || !option.orderBy().isEmpty());
+            if (eager || shaped || hasOptionsBelow(byPath, childPath)) {
                 List<RelationshipModel> deeper = new ArrayList<>(ancestors);
                 deeper.add(relationship);
                 below = children(relationship.target(), childPath, byPath, deeper);
             }
-            children.add(new LoadNode(relationship.target(), relationship, strategy, option == null ? 0 : option.batchSize(), below));
+            if (option == null) {
+                children.add(new LoadNode(relationship.target(), relationship, strategy, 0, below));
+            } else {
+                children.add(new LoadNode(relationship.target(), relationship, strategy, option.batchSize(),
+                        TopN.order(relationship, option), option.limit() != null, below));
+            }
         }
         return children;
     }

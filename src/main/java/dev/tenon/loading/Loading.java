@@ -36,6 +36,12 @@ interface Loading {
                                List<ColumnModel> keyColumns);
 
     /**
+     * The members per parent a top-N node ({@link LoadNode#limited}) keeps in this execution, bound as a parameter
+     * (see {@link TopN}).
+     */
+    int limit(LoadNode node);
+
+    /**
      * Runs a secondary statement with its parameters.
      *
      * @param onlyKey the one parent key the statement was bound with, whose rows need not say whose they are; null

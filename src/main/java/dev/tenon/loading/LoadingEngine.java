@@ -26,10 +26,29 @@ import java.util.function.Supplier;
 final class LoadingEngine implements Loading {
     private final LoadContext context;
     private final StatementCache cache;
+    private final PlanValues values;
 
     LoadingEngine(LoadContext context) {
+        this(context, PlanValues.NONE);
+    }
+
+    private LoadingEngine(LoadContext context, PlanValues values) {
         this.context = context;
         this.cache = context.statements();
+        this.values = values;
+    }
+
+    /**
+     * This engine for an execution that binds {@code values}: the strategies of its statements, and the lazy loads it
+     * installs, see them.
+     */
+    LoadingEngine bind(PlanValues values) {
+        return values.isEmpty() ? this : new LoadingEngine(context, values);
+    }
+
+    @Override
+    public int limit(LoadNode node) {
+        return values.limit(node);
     }
 
     @Override

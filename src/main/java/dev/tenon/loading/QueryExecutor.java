@@ -49,7 +49,7 @@ public final class QueryExecutor implements QueryRunner {
         Object shape = shape(query);
         CompiledQuery compiled = compiled(shape, query);
         List<Param> params = QueryValues.params(query, compiled.slots(), context.dialect());
-        LoadingEngine runner = engineFor(query);
+        LoadingEngine runner = engineFor(query).bind(PlanValues.of(compiled.root(), query.options()));
         boolean locks = query.lock() != null;
         // Subquery loading runs the parent query again, unlocked: with skipLocked() it would meet other rows than the
         // locked ones (and in any case rows changed since), so a locking query's children are loaded by their keys.
@@ -79,7 +79,8 @@ public final class QueryExecutor implements QueryRunner {
             }
         }
         List<Param> params = QueryValues.params(query, compiled.slots(), context.dialect());
-        return Chunks.stream(engineFor(query), compiled, new BoundSql(compiled.sql(), params), query.type());
+        LoadingEngine runner = engineFor(query).bind(PlanValues.of(compiled.root(), query.options()));
+        return Chunks.stream(runner, compiled, new BoundSql(compiled.sql(), params), query.type());
     }
 
     private Object shape(Query<?> query) {

@@ -7,6 +7,7 @@ import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.ExactNumber;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Condition;
+import dev.tenon.query.Load;
 import dev.tenon.query.Query;
 import dev.tenon.query.Subquery;
 import dev.tenon.sql.Dialect;
@@ -41,8 +42,21 @@ final class QueryValues {
         Query.Parent parent = query.parent();
         Object parentShape = parent == null ? null
                 : List.of(parent.relationship(), Keys.values(parent.parent(), parent.relationship().ownerColumns()).contains(null));
-        return new Shape(entity, conditions, query.orders(), query.options(), query.limit() != null, query.offset() != null, parentShape,
+        return new Shape(entity, conditions, query.orders(), optionShapes(query.options()), query.limit() != null, query.offset() != null, parentShape,
                 query.lock());
+    }
+
+    /** The options without the limits they set, which are bound ({@link PlanValues}): whether each step has one stays. */
+    private static Object optionShapes(List<Load> options) {
+        List<Object> shapes = new ArrayList<>(options.size());
+        for (Load option : options) {
+            List<Object> steps = new ArrayList<>(option.path().size());
+            for (Load.Step step : option.path()) {
+                steps.add(step.limit() == null ? step : new Load.Step(step.relationship(), step.strategy(), step.batchSize(), step.orderBy(), 0));
+            }
+            shapes.add(steps);
+        }
+        return shapes;
     }
 
     private record Shape(EntityModel entity, List<Object> conditions, List<Query.Order> orders, Object options, boolean limit,

@@ -52,8 +52,8 @@ final class StatementLoader {
         List<LoadNode> children = new ArrayList<>();
         for (LoadNode child : mapped.children) {
             boolean needsStatement = child.strategy == Lazy.JOINED || child.strategy == Lazy.SUBQUERY;
-            children.add(needsStatement ? new LoadNode(child.entity, child.relationship, Lazy.SELECTIN, child.batchSize, child.children)
-                    : child);
+            children.add(needsStatement ? new LoadNode(child.entity, child.relationship, Lazy.SELECTIN, child.batchSize, child.order,
+                    child.limited, child.children) : child);
         }
         return new LoadNode(entity, null, null, 0, children);
     }

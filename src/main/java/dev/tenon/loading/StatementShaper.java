@@ -8,8 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Compiles the reading part of a statement: the columns of a node and, for a relationship's node, the relationship's
- * ORDER BY, then whatever the strategies of its children add ({@link RelationshipLoader#shape}), recording in the
+ * Compiles the reading part of a statement: the columns of a node and, for a relationship's node, the order of its
+ * members (a loader option's, else the relationship's), then whatever the strategies of its children add ({@link RelationshipLoader#shape}), recording in the
  * statement's {@link Layout} where each node's columns start.
  */
 final class StatementShaper implements Shaping {
@@ -53,10 +53,8 @@ final class StatementShaper implements Shaping {
         for (ColumnModel column : node.entity.columns()) {
             select.select(Expression.column(alias, column), null);
         }
-        if (node.relationship != null) {
-            for (RelationshipModel.Order order : node.relationship.orderBy()) {
-                select.orderBy(Expression.column(alias, order.column()), order.descending());
-            }
+        for (RelationshipModel.Order order : node.order) {
+            select.orderBy(Expression.column(alias, order.column()), order.descending());
         }
         for (LoadNode child : node.children) {
             Loaders.of(child.strategy).shape(this, node, child);

@@ -6,7 +6,9 @@ import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.metadata.RelationshipModel.Direction;
 import dev.tenon.sql.Expression;
 import dev.tenon.sql.FromItem;
+import dev.tenon.sql.Param;
 import dev.tenon.sql.Select;
+import dev.tenon.sql.ValueParam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.function.Predicate;
  * {@code SELECT emp... FROM (SELECT dept.deptno FROM dept WHERE ...) anon_1 JOIN emp ON emp.deptno = anon_1.k_1}.
  * No key list is bound, whatever the number of parents: useful when the parent query is complex or large. It binds
  * the parent query's own values, and is compiled once per shape of parent query. Parents that were not produced by
- * a query of their own (reached by a join) are loaded by keys instead. A stream cannot use it: each chunk would run
+ * a query of their own (reached by a join) are loaded by keys instead. A top-N load numbers the children of each parent
+ * in a derived table around that statement ({@link TopN}). A stream cannot use it: each chunk would run
  * the whole parent query again.
  */
 final class SubqueryLoader implements RelationshipLoader {
@@ -49,7 +52,12 @@ final class SubqueryLoader implements RelationshipLoader {
         }
         SecondaryStatement statement = loading.statement(List.of(SubqueryLoader.class, node, source.shape()),
                 () -> compile(loading, node, source.core().get()));
-        Map<Object, List<Object>> children = loading.run(statement, source.params(), null);
+        List<Param> params = source.params();
+        if (node.limited) {
+            params = new ArrayList<>(params);
+            params.add(new ValueParam(loading.limit(node), null));
+        }
+        Map<Object, List<Object>> children = loading.run(statement, params, null);
         List<ColumnModel> ownerColumns = relationship.ownerColumns();
         for (InstanceState parent : todo) {
             Object key = Keys.identity(Keys.values(parent.object(), ownerColumns));
@@ -69,7 +77,7 @@ final class SubqueryLoader implements RelationshipLoader {
             parentQuery.orderTerms().clear(); // order only matters to which parents a limit keeps
         }
         Aliases aliases = new Aliases();
-        String anon = "anon_1";
+        String anon = aliases.next("anon");
         String alias = aliases.next(node.entity.table().name());
         Select select = new Select().from(new FromItem.SubqueryRef(parentQuery, anon));
         List<Expression> keyRefs = new ArrayList<>();
@@ -84,6 +92,10 @@ final class SubqueryLoader implements RelationshipLoader {
                     relationship.secondaryForeignKey().columns(), alias, relationship.secondaryForeignKey().targetColumns()));
         } else {
             select.join(false, new FromItem.TableRef(node.entity.table(), alias), joinOn(keyRefs, alias, relationship.remoteColumns()));
+        }
+        if (node.limited) {
+            TopN.Numbered numbered = TopN.number(node, select, aliases, alias, keyRefs);
+            return loading.compile(node, numbered.select(), aliases, numbered.alias(), numbered.keys(), ownerColumns);
         }
         return loading.compile(node, select, aliases, alias, keyRefs, ownerColumns);
     }

@@ -14,17 +14,29 @@ import java.util.List;
  * Load.selectin("employees").thenJoined("manager") // ... and each employee's manager joined into that query
  * Load.joined("department")                      // Emp.department in the same statement
  * Load.selectin("employees").batchSize(100)       // 100 departments per statement, whatever the session's setting
+ * Load.selectin("employees").orderBy("sal desc").limit(2) // the two best paid of each department (top-N per parent)
  * }</pre>
  */
 public final class Load {
     /**
-     * One step of the path: a relationship name, the strategy to load it with, and for a selectin step the parents
-     * per statement ({@code 0}: the session's {@code selectinBatchSize}).
+     * One step of the path: a relationship name, the strategy to load it with, for a selectin step the parents
+     * per statement ({@code 0}: the session's {@code selectinBatchSize}), the order of the collection (empty: the
+     * mapping's) and the members kept per parent (null: all of them).
      */
-    public record Step(String relationship, Lazy strategy, int batchSize) {
-        /** A step with the session's batch size. */
+    public record Step(String relationship, Lazy strategy, int batchSize, List<Query.Order> orderBy, Integer limit) {
+        /** A step as given; the order is copied. */
+        public Step {
+            orderBy = List.copyOf(orderBy);
+        }
+
+        /** A step with the session's batch size, the mapping's order and no limit. */
         public Step(String relationship, Lazy strategy) {
             this(relationship, strategy, 0);
+        }
+
+        /** A step with the mapping's order and no limit. */
+        public Step(String relationship, Lazy strategy, int batchSize) {
+            this(relationship, strategy, batchSize, List.of(), null);
         }
     }
 
@@ -140,8 +152,90 @@ public final class Load {
                     + last.relationship() + "\" is " + name(last.strategy()) + "; load it by selectin(\"" + last.relationship()
                     + "\") to set its batch size");
         }
+        return withLast(new Step(last.relationship(), last.strategy(), parents, last.orderBy(), last.limit()));
+    }
+
+    /**
+     * The order of this path's last step, a collection, instead of its mapping's {@code orderBy}: attribute names of
+     * the collection's entity, each optionally followed by {@code asc} or {@code desc}. With {@link #limit} it tells
+     * which members are the first: {@code Load.selectin("tracks").orderBy("milliseconds desc").limit(3)}.
+     *
+     * @throws TenonException when a term is null, not an attribute name optionally followed by asc or desc, or the
+     *                        strategy loads nothing (raise, noload)
+     */
+    public Load orderBy(String... terms) {
+        Step last = path.get(path.size() - 1);
+        String call = this + ".orderBy(...)";
+        if (terms == null || terms.length == 0) {
+            throw new TenonException(call + ": name at least one attribute to order by, e.g. orderBy(\"sal desc\")");
+        }
+        refuseNothingLoaded(call, last);
+        List<Query.Order> orders = new ArrayList<>();
+        for (String term : terms) {
+            String[] words = term == null ? new String[0] : term.trim().split("\\s+");
+            // An attribute is a Java name: anything else (quotes, parentheses, semicolons) is refused here, and the
+            // name itself only ever reaches the SQL as the column the mapping gives it.
+            boolean valid = words.length >= 1 && words.length <= 2 && isJavaName(words[0])
+                    && (words.length == 1 || words[1].equalsIgnoreCase("asc") || words[1].equalsIgnoreCase("desc"));
+            if (!valid) {
+                throw new TenonException(call + ": each term must be an attribute name of the collection's entity, optionally "
+                        + "followed by asc or desc, e.g. orderBy(\"milliseconds desc\", \"name\")");
+            }
+            orders.add(new Query.Order(words[0], words.length == 2 && words[1].equalsIgnoreCase("desc")));
+        }
+        return withLast(new Step(last.relationship(), last.strategy(), last.batchSize(), orders, last.limit()));
+    }
+
+    /**
+     * At most {@code perParent} members in the collection of each parent, the first ones by {@link #orderBy} (or the
+     * mapping's order, then the primary key, which also breaks ties): top-N per parent, in one statement for all the
+     * parents through {@code ROW_NUMBER() OVER (PARTITION BY <parent key> ORDER BY ...)}, the limit bound as a
+     * parameter. The collection then holds only those members, and is loaded: it is a partial view, which is not
+     * loaded again, and a flush takes only the changes made to it (the members it never held are not removed).
+     * A lazy load keeps the limit when it loads the collection on first access.
+     *
+     * @throws TenonException when {@code perParent} is below 1, or the strategy cannot honour it: joined loading reads
+     *                        the children in the parents' own statement, where a LIMIT counts rows rather than members
+     *                        of each parent (use {@code selectin}); raise and noload load nothing
+     */
+    public Load limit(int perParent) {
+        Step last = path.get(path.size() - 1);
+        String call = this + ".limit(" + perParent + ")";
+        if (perParent < 1) {
+            throw new TenonException(call + ": the limit is the members kept per parent and must be at least 1; to load no members use noload(\""
+                    + last.relationship() + "\")");
+        }
+        if (last.strategy() == Lazy.JOINED) {
+            throw new TenonException(call + ": joined loading reads \"" + last.relationship() + "\" in the parents' own statement, where a LIMIT"
+                    + " would count the rows of all the parents, not the members of each; load it by selectin(\"" + last.relationship()
+                    + "\").limit(" + perParent + ") instead, one more statement that keeps the first " + perParent + " of each parent");
+        }
+        refuseNothingLoaded(call, last);
+        return withLast(new Step(last.relationship(), last.strategy(), last.batchSize(), last.orderBy(), perParent));
+    }
+
+    private static void refuseNothingLoaded(String call, Step last) {
+        if (last.strategy() == Lazy.RAISE || last.strategy() == Lazy.NOLOAD) {
+            throw new TenonException(call + ": the strategy of \"" + last.relationship() + "\" is " + name(last.strategy())
+                    + ", which loads nothing to order or limit; load it by selectin(\"" + last.relationship() + "\")");
+        }
+    }
+
+    private static boolean isJavaName(String word) {
+        if (word.isEmpty() || !Character.isJavaIdentifierStart(word.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (!Character.isJavaIdentifierPart(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Load withLast(Step step) {
         List<Step> changed = new ArrayList<>(path);
-        changed.set(changed.size() - 1, new Step(last.relationship(), last.strategy(), parents));
+        changed.set(changed.size() - 1, step);
         return new Load(changed);
     }
 
@@ -150,7 +244,7 @@ public final class Load {
         return path;
     }
 
-    /** Two options are equal when their paths are: same steps, strategies and batch sizes. */
+    /** Two options are equal when their paths are: same steps, strategies, batch sizes, orders and limits. */
     @Override
     public boolean equals(Object other) {
         return other instanceof Load load && path.equals(load.path);
@@ -168,6 +262,13 @@ public final class Load {
             text.append('.').append(step.strategy().name().toLowerCase(java.util.Locale.ROOT)).append("(\"").append(step.relationship()).append("\")");
             if (step.batchSize() > 0) {
                 text.append(".batchSize(").append(step.batchSize()).append(')');
+            }
+            if (!step.orderBy().isEmpty()) {
+                text.append(".orderBy(").append(String.join(", ", step.orderBy().stream()
+                        .map(order -> "\"" + order.path() + (order.descending() ? " desc" : "") + "\"").toList())).append(')');
+            }
+            if (step.limit() != null) {
+                text.append(".limit(").append(step.limit()).append(')');
             }
         }
         return text.toString();

@@ -129,6 +129,28 @@ public interface Expression extends SqlNode {
         return and(terms);
     }
 
+    /**
+     * {@code ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...)}: each row's place among the rows of its partition, the
+     * same on H2 and PostgreSQL. How a top-N per parent load numbers each parent's children.
+     */
+    static Expression rowNumber(List<? extends Expression> partitionBy, List<Select.Order> orderBy) {
+        List<Expression> partitions = List.copyOf(partitionBy);
+        List<Select.Order> orders = List.copyOf(orderBy);
+        return writer -> {
+            writer.append("ROW_NUMBER() OVER (");
+            for (int i = 0; i < partitions.size(); i++) {
+                writer.append(i == 0 ? "PARTITION BY " : ", ").node(partitions.get(i));
+            }
+            for (int i = 0; i < orders.size(); i++) {
+                writer.append(i == 0 ? (partitions.isEmpty() ? "ORDER BY " : " ORDER BY ") : ", ").node(orders.get(i).expression());
+                if (orders.get(i).descending()) {
+                    writer.append(" DESC");
+                }
+            }
+            writer.append(")");
+        };
+    }
+
     /** SQL written by Tenon itself (never from user values). */
     static Expression raw(String sql) {
         return writer -> writer.append(sql);
