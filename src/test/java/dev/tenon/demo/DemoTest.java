@@ -55,6 +55,8 @@ class DemoTest {
         assertThat(output).contains("N+1 detected: Dept.employees", "14 employees in 2 statements");
         assertThat(output).contains("    ADAMS    CLERK  RESEARCH", "GROUP BY", "    SALES       6 employees    9400.00",
                 "=> 2 statements for both, and no object in the session");
+        assertThat(output).contains("ROW_NUMBER() OVER (PARTITION BY emp_1.deptno ORDER BY emp_1.sal DESC, emp_1.empno) AS rn",
+                "    RESEARCH   SCOTT 3000.00, FORD 3000.00", "    OPERATIONS (no employees)", "=> top-N per parent: 2 statements");
         assertThat(output).contains("=> 2 attempts; Account(1, ada, 160, version 3): both deposits counted",
                 "transfer of 1000: back to the savepoint", "grace's Account(2, grace, 50, version 3)", "[7] ROLLBACK TO SAVEPOINT",
                 "Account(1, ada, 161, version 4) read on the primary; no replica is configured");

@@ -6,6 +6,7 @@ import static dev.tenon.query.Selection.sum;
 
 import dev.tenon.Database;
 import dev.tenon.metadata.Metadata;
+import dev.tenon.query.Load;
 import dev.tenon.session.Session;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -14,7 +15,8 @@ import java.util.Locale;
 
 /**
  * The demo's report: a projection (some columns of the employees, into a record) and a grouped aggregate (employees
- * and salaries per department name, in one statement), each with its SQL. Nothing here is tracked by the session.
+ * and salaries per department name, in one statement), each with its SQL, then the two best paid employees of each
+ * department (top-N per parent, one statement for all the departments).
  */
 final class Report {
     /** One employee's line of the report: columns through the department relationship included. */
@@ -56,6 +58,25 @@ final class Report {
             printStatements();
             totals.forEach(total -> out.printf(Locale.ROOT, "    %-10s %2d employees %10s%n", total.dname(), total.employees(), total.total()));
             out.printf("  => %d statements for both, and no object in the session%n", session.statistics().statements());
+        }
+        bestPaid();
+    }
+
+    /** Top-N per parent: the two best paid employees of each department, in one statement for all the departments. */
+    private void bestPaid() {
+        try (Session session = db.openSession(scott)) {
+            List<Dept> departments = session.select(Dept.class)
+                    .options(Load.selectin("employees").orderBy("sal desc").limit(2)).orderBy("deptno").list();
+            out.println();
+            out.println("  The two best paid employees of each department (session.select(Dept.class)");
+            out.println("      .options(Load.selectin(\"employees\").orderBy(\"sal desc\").limit(2)).orderBy(\"deptno\").list()):");
+            printStatements();
+            for (Dept dept : departments) {
+                out.printf("    %-10s %s%n", dept.dname, dept.employees.isEmpty() ? "(no employees)"
+                        : String.join(", ", dept.employees.stream().map(emp -> emp.ename + " " + emp.sal).toList()));
+            }
+            out.printf("  => top-N per parent: %d statements, ties broken by empno; each collection holds only its first 2%n",
+                    session.statistics().statements());
         }
     }
 
