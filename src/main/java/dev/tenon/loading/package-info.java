@@ -11,12 +11,14 @@
  *   the statement being compiled through {@code Shaping}, the rows through {@code RowReader}, and the engine through
  *   {@code Loading}; strategies never call one another. The pieces they share live in one place each: {@code Keys}
  *   (the keys of an object), {@code ChildrenByKeys} (the statement that loads the children of many parents),
+ *   {@code TopN} (that statement keeping the first members of each parent, through {@code ROW_NUMBER()}),
  *   {@code Assign} (a loaded or lazy collection).</li>
  *   <li><b>The plan, compiled once.</b> {@code LoadPlanner} turns a query's options and the mapping into a
  *   {@code LoadNode} tree, an immutable value. {@code QueryCompiler} writes the SQL, letting each strategy shape it
  *   ({@code StatementShaper}) and writing the WHERE clause with {@code ConditionWriter} (paths through {@code PathResolver};
  *   EXISTS and IN subqueries), into a {@code CompiledQuery} with its own {@code Layout} of column positions;
- *   {@code QueryValues} tells the query's shape (what it is cached by) from its values (what each execution binds).
+ *   {@code QueryValues} tells the query's shape (what it is cached by) from its values (what each execution binds),
+ *   and {@code PlanValues} the values its plan binds (the limit of a top-N load).
  *   {@link dev.tenon.loading.StatementCache} keeps every compiled statement for all the sessions and threads of a
  *   database: queries by shape, secondary statements ({@code SecondaryStatement}) by node and shape, lazy plans by
  *   relationship. Nothing cached is written after it is compiled.</li>
