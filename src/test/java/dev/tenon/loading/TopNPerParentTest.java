@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenon.chinook.Album;
+import dev.tenon.chinook.Artist;
 import dev.tenon.chinook.Chinook;
 import dev.tenon.chinook.Playlist;
 import dev.tenon.chinook.Track;
@@ -18,6 +19,7 @@ import dev.tenon.testing.StatementLog;
 import dev.tenon.testing.TestDb;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,42 @@ class TopNPerParentTest {
             playlists.forEach(playlist -> playlist.tracks.forEach(track -> actual.add(playlist.playlistId + ":" + track.name)));
             assertThat(actual).isEqualTo(expected).isNotEmpty();
             assertThat(session.statistics().statements()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aJoinBelowTheLimitedTracksReadsFromTheNumberedRows() {
+        try (Session session = session()) {
+            List<Album> albums = session.select(Album.class).options(Load.selectin("tracks").orderBy("milliseconds desc").limit(3),
+                    Load.selectin("tracks").thenJoined("genre")).orderBy("albumId").limit(10).list();
+
+            assertThat(loaded(albums)).isEqualTo(longestByHand(3, "1, 2, 3, 4, 5, 6, 7, 8, 9, 10"));
+            assertThat(albums.get(0).tracks).allSatisfy(track -> assertThat(track.genre.name).isEqualTo("Rock"));
+            assertThat(session.statistics().statements()).isEqualTo(2);
+            assertThat(log.sql().get(1)).contains("anon_1 LEFT OUTER JOIN chinook.genre genre_1 ON anon_1.genre_id = genre_1.genre_id");
+        }
+    }
+
+    @Test
+    void aLimitTwoLevelsDownKeepsTheFirstTracksOfEachAlbumOfEachArtist() {
+        try (Session session = session()) {
+            Artist acdc = session.select(Artist.class).options(Load.selectin("albums").thenSelectin("tracks").orderBy("milliseconds desc")
+                    .limit(2)).where(Condition.eq("artistId", 1)).one();
+
+            assertThat(loaded(acdc.albums)).isEqualTo(longestByHand(2, "1, 4"));
+            assertThat(session.statistics().statements()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aStreamLoadsTheFirstTracksOfEachChunkOfAlbums() {
+        try (Session session = session()) {
+            List<String> streamed = new ArrayList<>();
+            try (Stream<Album> albums = firstTenAlbums(session, Load.selectin("tracks").orderBy("milliseconds desc").limit(3)).stream()) {
+                albums.forEach(album -> album.tracks.forEach(track -> streamed.add(album.albumId + ":" + track.trackId)));
+            }
+
+            assertThat(streamed).isEqualTo(longestByHand(3, "1, 2, 3, 4, 5, 6, 7, 8, 9, 10"));
         }
     }
 
