@@ -191,7 +191,8 @@ public final class Load {
      * mapping's order, then the primary key, which also breaks ties): top-N per parent, in one statement for all the
      * parents through {@code ROW_NUMBER() OVER (PARTITION BY <parent key> ORDER BY ...)}, the limit bound as a
      * parameter. The collection then holds only those members, and is loaded: it is a partial view, which is not
-     * loaded again, and a flush takes only the changes made to it (the members it never held are not removed).
+     * loaded again, and a flush takes only the changes made to it (the members it never held are not removed). A
+     * parent whose collection the session had loaded already keeps it whole, as with any eager load.
      * A lazy load keeps the limit when it loads the collection on first access.
      *
      * @throws TenonException when {@code perParent} is below 1, or the strategy cannot honour it: joined loading reads
