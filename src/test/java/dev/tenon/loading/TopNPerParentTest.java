@@ -224,6 +224,33 @@ class TopNPerParentTest {
     }
 
     @Test
+    void withoutAnOrderTheLimitKeepsTheFirstTracksInTheMappingsOrder() {
+        try (Session session = session()) {
+            List<Album> albums = firstTenAlbums(session, Load.selectin("tracks").limit(2)).list();
+
+            assertThat(albums.get(0).tracks).extracting(track -> track.trackId).containsExactly(1, 6); // Album.tracks: orderBy trackId
+            assertThat(log.sql().get(1)).contains("ORDER BY track_1.track_id) AS rn").endsWith("ORDER BY anon_1.track_id");
+        }
+    }
+
+    @Test
+    void anOrderWithoutALimitOrdersTheWholeCollectionJoinedOrNot() {
+        try (Session session = session()) {
+            List<Album> joined = firstTenAlbums(session, Load.joined("tracks").orderBy("milliseconds desc")).list();
+
+            assertThat(joined).extracting(album -> album.albumId).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            assertThat(joined.get(0).tracks).hasSize(10).extracting(track -> track.milliseconds).isSortedAccordingTo((a, b) -> b - a);
+            assertThat(session.statistics().statements()).isEqualTo(1);
+        }
+        try (Session session = session()) {
+            List<Album> selectin = firstTenAlbums(session, Load.selectin("tracks").orderBy("name")).list();
+
+            assertThat(selectin.get(0).tracks).hasSize(10).extracting(track -> track.name).isSorted();
+            assertThat(log.sql().get(log.sql().size() - 1)).doesNotContain("ROW_NUMBER").endsWith("ORDER BY track_1.name");
+        }
+    }
+
+    @Test
     void aJoinedLimitIsRefusedBeforeAnySql() {
         long before = db.statements();
 

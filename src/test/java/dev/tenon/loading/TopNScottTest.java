@@ -107,6 +107,18 @@ class TopNScottTest {
     }
 
     @Test
+    void aDepartmentLoadedWholeBeforeKeepsAllItsEmployees() {
+        try (Session session = db.database().openSession(db.metadata())) {
+            Dept research = session.get(Dept.class, 20);
+            assertThat(research.employees).hasSize(5);
+
+            departments(session, Load.selectin("employees").orderBy("sal desc").limit(1));
+
+            assertThat(research.employees).hasSize(5);
+        }
+    }
+
+    @Test
     void aFlushAfterChangingOneLoadedEmployeeWritesThatEmployeeOnly() {
         try (Session session = db.database().openSession(db.metadata())) {
             Dept research = departments(session, Load.selectin("employees").orderBy("sal desc").limit(2)).get(1);
