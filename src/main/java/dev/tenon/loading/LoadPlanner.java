@@ -20,6 +20,12 @@ final class LoadPlanner {
     }
 
     static LoadNode plan(EntityModel entity, List<Load> options) {
+        Map<List<String>, Load.Step> byPath = steps(entity, options);
+        return new LoadNode(entity, null, null, 0, children(entity, List.of(), byPath, new ArrayList<>()));
+    }
+
+    /** The step each option sets, by relationship path: the options as the plan applies them (explained by {@code PlanExplainer}). */
+    static Map<List<String>, Load.Step> steps(EntityModel entity, List<Load> options) {
         Map<List<String>, Load.Step> byPath = new HashMap<>();
         for (Load option : options) {
             EntityModel current = entity;
@@ -38,7 +44,7 @@ final class LoadPlanner {
                 current = relationship.target();
             }
         }
-        return new LoadNode(entity, null, null, 0, children(entity, List.of(), byPath, new ArrayList<>()));
+        return byPath;
     }
 
     /**
