@@ -52,17 +52,17 @@ final class PlanExplainer {
         PlanExplainer explainer = new PlanExplainer(loading, query, compiled, source);
         List<LoadPlan.Node> children = new ArrayList<>();
         for (LoadNode child : root.children) {
-            children.add(explainer.node(child, List.of(child.relationship.name()), true, true));
+            children.add(explainer.node(child, List.of(child.relationship.name()), List.of(), true, true));
         }
         return new LoadPlan(new LoadPlan.Node("", root.entity.name(), null, Origin.QUERY, "select(" + root.entity.name() + ")",
                 rules, Growth.ONE, "", 0, List.of(rootSql), children));
     }
 
     /**
-     * One node. {@code firstLevel}: its parents are the query's own rows; {@code parentInner}: its parent is reached by
-     * inner joins only in the statement that reads it.
+     * One node. {@code above}: the relationships on its path above it; {@code firstLevel}: its parents are the query's
+     * own rows; {@code parentInner}: its parent is reached by inner joins only in the statement that reads it.
      */
-    private LoadPlan.Node node(LoadNode node, List<String> path, boolean firstLevel, boolean parentInner) {
+    private LoadPlan.Node node(LoadNode node, List<String> path, List<RelationshipModel> above, boolean firstLevel, boolean parentInner) {
         RelationshipModel relationship = node.relationship;
         Load.Step step = steps.get(path);
         List<String> rules = new ArrayList<>();
@@ -81,12 +81,14 @@ final class PlanExplainer {
             from = relationship + ": @Relationship(lazy = " + relationship.lazy() + ")";
         }
         String name = String.join(".", path);
-        Shape shape = shape(node, firstLevel, parentInner, rules);
+        Shape shape = shape(node, above, firstLevel, parentInner, rules);
+        List<RelationshipModel> onPath = new ArrayList<>(above);
+        onPath.add(relationship);
         List<LoadPlan.Node> children = new ArrayList<>();
         for (LoadNode child : shape.children) {
             List<String> childPath = new ArrayList<>(path);
             childPath.add(child.relationship.name());
-            children.add(node(child, childPath, false, shape.inner));
+            children.add(node(child, childPath, onPath, false, shape.inner));
         }
         return new LoadPlan.Node(name, node.entity.name(), node.strategy, origin, from, rules, shape.growth, shape.counted, shape.batch,
                 shape.sql == null ? List.of() : List.of(shape.sql.sql()), children);
@@ -96,7 +98,7 @@ final class PlanExplainer {
     private record Shape(Growth growth, String counted, int batch, SecondaryStatement sql, List<LoadNode> children, boolean inner) {
     }
 
-    private Shape shape(LoadNode node, boolean firstLevel, boolean parentInner, List<String> rules) {
+    private Shape shape(LoadNode node, List<RelationshipModel> above, boolean firstLevel, boolean parentInner, List<String> rules) {
         RelationshipModel relationship = node.relationship;
         boolean toOne = relationship.direction() == Direction.MANY_TO_ONE;
         switch (node.strategy) {
@@ -117,7 +119,7 @@ final class PlanExplainer {
                         : "its parents come from another statement's rows, not from a query of their own: loaded by their keys");
                 return byKeys(node, node.batchSize(context.selectinBatchSize()), rules);
             case SELECT:
-                return lazy(node, rules);
+                return lazy(node, above, rules);
             case DYNAMIC:
                 return new Shape(Growth.PER_READ, "reads", 0, null, List.of(), false);
             case WRITE_ONLY:
@@ -138,14 +140,15 @@ final class PlanExplainer {
 
     /**
      * Lazy loading: a statement when touched, for the parent alone or a batch of its siblings; the load brings what
-     * options below it planned, or else what the target's mapping loads eagerly.
+     * options below it planned, or else what the target's mapping loads eagerly (shown unless the relationship is on
+     * the path above already: each touch plans afresh, and a plan shown afresh at each level would never end).
      */
-    private Shape lazy(LoadNode node, List<String> rules) {
+    private Shape lazy(LoadNode node, List<RelationshipModel> above, List<String> rules) {
         RelationshipModel relationship = node.relationship;
         boolean toOne = relationship.direction() == Direction.MANY_TO_ONE;
         LoadNode loads = node.children.isEmpty() ? loading.planOf(relationship) : node;
-        List<LoadNode> children = node.children.isEmpty()
-                ? loads.children.stream().filter(child -> Loaders.of(child.strategy).eager()).toList() : node.children;
+        List<LoadNode> children = !node.children.isEmpty() ? node.children : above.contains(relationship) ? List.of()
+                : loads.children.stream().filter(child -> Loaders.of(child.strategy).eager()).toList();
         if (!node.children.isEmpty()) {
             rules.add("the options below it are planned with the query, and load with it when it is touched");
         }

@@ -169,7 +169,9 @@ public record LoadPlan(Node root) {
         List<String> deeper = new ArrayList<>();
         for (Node child : root.children) {
             counts.put(child.path, parents);
-            child.children.forEach(below -> needingCounts(below, deeper));
+            if (child.eager()) {
+                child.children.forEach(below -> needingCounts(below, deeper));
+            }
         }
         if (!deeper.isEmpty()) {
             throw new TenonException("predict(" + parents + ") counts the first level only, and " + deeper + " load with the query too: "
@@ -180,17 +182,20 @@ public record LoadPlan(Node root) {
     }
 
     private static void needingCounts(Node node, List<String> paths) {
-        if (node.growth == Growth.ONE || node.growth == Growth.PER_BATCH) {
-            paths.add(node.path);
+        if (node.eager()) {
+            if (node.strategy != Lazy.JOINED) {
+                paths.add(node.path);
+            }
+            node.children.forEach(child -> needingCounts(child, paths));
         }
-        node.children.forEach(child -> needingCounts(child, paths));
     }
 
     /**
      * The statements the query runs, predicted from what each relationship path counts ({@link Node#counted()}): for
      * an eager load its parents with a key and without it loaded yet (the objects of the level above), for a lazy one
      * the parents whose relationship is touched, for a many-to-one the distinct targets the session does not hold,
-     * for a dynamic one the reads. The root counts 1. A path not given counts 0 when it loads only when touched or read.
+     * for a dynamic one the reads. The root counts 1. A path not given counts 0 when it loads only when touched or read,
+     * or lies below one that does.
      *
      * @param counts the number each path counts, by path ({@code "albums"}, {@code "albums.tracks"})
      * @throws TenonException when a path is not in the plan, or an eagerly loaded path is not given
@@ -206,7 +211,7 @@ public record LoadPlan(Node root) {
         List<String> missing = new ArrayList<>();
         int[] total = {1, 1};
         for (Node child : root.children) {
-            count(child, new Prediction(1, 1), counts, missing, total);
+            count(child, new Prediction(1, 1), true, counts, missing, total);
         }
         if (!missing.isEmpty()) {
             throw new TenonException("statements(...): " + missing + " load with the query, and their statements depend on their parents: "
@@ -215,9 +220,11 @@ public record LoadPlan(Node root) {
         return new Prediction(total[0], total[1]);
     }
 
-    private static void count(Node node, Prediction above, Map<String, Integer> counts, List<String> missing, int[] total) {
+    /** Adds {@code node}'s statements to {@code total}; {@code withQuery}: every node above it loads with the query. */
+    private static void count(Node node, Prediction above, boolean withQuery, Map<String, Integer> counts, List<String> missing,
+                              int[] total) {
         Integer given = counts.get(node.path);
-        if (given == null && (node.growth == Growth.ONE || node.growth == Growth.PER_BATCH)) {
+        if (given == null && withQuery && (node.growth == Growth.ONE || node.growth == Growth.PER_BATCH)) {
             missing.add(node.path);
         }
         int n = given == null ? 0 : given;
@@ -247,7 +254,7 @@ public record LoadPlan(Node root) {
         // A joined node's children come with the statement its own rows come with.
         Prediction statementsAbove = node.strategy == Lazy.JOINED ? above : own;
         for (Node child : node.children) {
-            count(child, statementsAbove, counts, missing, total);
+            count(child, statementsAbove, withQuery && node.eager(), counts, missing, total);
         }
     }
 
