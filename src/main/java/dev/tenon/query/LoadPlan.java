@@ -17,12 +17,12 @@ import java.util.TreeSet;
  * LoadPlan plan = session.select(Dept.class).options(Load.selectin("employees")).explain();
  * System.out.println(plan);
  * // Dept: the query; 1 statement
- * //   SELECT "dept_1"."deptno", ... FROM "scott"."dept" "dept_1"
+ * //   SELECT dept_1.deptno, dept_1.dname, dept_1.loc FROM scott.dept dept_1
  * //   employees: selectin, by the option Load.selectin("employees"); ⌈parents / 500⌉ statements
- * //     SELECT "emp_1"."empno", ... FROM "scott"."emp" "emp_1" WHERE "emp_1"."deptno" = ANY(?) ...
+ * //     SELECT emp_1.empno, ... FROM scott.emp emp_1 WHERE emp_1.deptno = ANY(?) ORDER BY emp_1.empno
  * //     department, manager, reports: lazy, by the mapping; when touched
  * plan.predict(4);                                    // 2: the query, and one batch of 4 departments' employees
- * plan.statements(Map.of("employees", 4, "employees.manager", 3)); // 2 + 3 managers touched: 5
+ * plan.statements(Map.of("employees", 4, "employees.reports", 14)); // and each employee's reports touched: 16
  * }</pre>
  *
  * <p>A plan is a value, read-only, and holds nothing of the session.
