@@ -218,6 +218,25 @@ class ExplainTest {
     }
 
     @Test
+    void lazyLoadsTouchedBelowAnEagerLoadAreCountedByTheParentsTouched() {
+        try (Session session = session(SessionOptions.DEFAULTS)) {
+            Query<Dept> query = departments(session, Load.selectin("employees"));
+            LoadPlan plan = query.explain();
+
+            int reports = 0;
+            for (Dept dept : query.list()) {
+                for (Emp emp : dept.employees) {
+                    reports += emp.reports.size();
+                }
+            }
+
+            assertThat(reports).isEqualTo(13);   // everyone but KING has a manager
+            assertThat(plan.statements(Map.of("employees", 4, "employees.reports", 14))).hasToString("16");
+            assertThat(session.statistics().statements()).isEqualTo(16);
+        }
+    }
+
+    @Test
     void aManyToOneCountsTheTargetsTheSessionDoesNotHold() {
         try (Session session = session(SessionOptions.DEFAULTS)) {
             Query<Emp> query = session.select(Emp.class).options(Load.selectin("department"), Load.selectin("manager"));
