@@ -16,6 +16,7 @@ import dev.tenon.sql.Select;
 import dev.tenon.sql.SqlWriter;
 import dev.tenon.sql.ValueParam;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +84,22 @@ final class ChildrenByKeys {
 
     /** One statement: the children of the parents with these keys, matched on the relationship's remote columns. */
     private static Map<Object, List<Object>> run(Loading loading, LoadNode node, List<Object> keys) {
+        Prepared prepared = children(loading, node, keys);
+        List<Param> params = prepared.condition().params();
+        if (node.limited) {
+            // The top-N's limit, bound after the keys: one statement serves every limit (see TopN).
+            params = new ArrayList<>(params);
+            params.add(new ValueParam(loading.limit(node), null));
+        }
+        // One parent (a lazy load): every row is its child, and its key need not be read back from each.
+        return loading.run(prepared.statement(), params, keys.size() == 1 ? keys.get(0) : null);
+    }
+
+    /** A statement found in the cache (compiled the first time) and the key condition of one batch, bound to run it. */
+    private record Prepared(SecondaryStatement statement, BoundSql condition) {
+    }
+
+    private static Prepared children(Loading loading, LoadNode node, List<Object> keys) {
         RelationshipModel relationship = node.relationship;
         boolean linked = relationship.direction() == Direction.MANY_TO_MANY;
         Aliases aliases = new Aliases();
@@ -106,13 +123,24 @@ final class ChildrenByKeys {
             }
             return loading.compile(node, select, aliases, alias, keyRefs, relationship.remoteColumns());
         });
-        List<Param> params = condition.params();
-        if (node.limited) {
-            params = new ArrayList<>(params);
-            params.add(new ValueParam(loading.limit(node), null));
+        return new Prepared(statement, condition);
+    }
+
+    /**
+     * The statement that would load {@code node}'s relationship for {@code parents} parents (their targets, for a
+     * many-to-one), compiled as a load compiles it and cached alike, but not run: what an explained plan shows. Its
+     * shape depends only on how many keys it binds (one, or an array of any length; a composite key's row values, one
+     * per parent), so placeholder keys serve.
+     */
+    static SecondaryStatement compileOnly(Loading loading, LoadNode node, int parents) {
+        RelationshipModel relationship = node.relationship;
+        boolean toOne = relationship.direction() == Direction.MANY_TO_ONE;
+        int columns = toOne ? node.entity.primaryKey().size() : relationship.remoteColumns().size();
+        List<Object> keys = new ArrayList<>();
+        for (int i = 0; i < parents; i++) {
+            keys.add(columns == 1 ? null : Arrays.asList(new Object[columns]));
         }
-        // One parent (a lazy load): every row is its child, and its key need not be read back from each.
-        return loading.run(statement, params, keys.size() == 1 ? keys.get(0) : null);
+        return toOne ? targets(loading, node, keys).statement() : children(loading, node, keys).statement();
     }
 
     /** For a many-to-one: the targets not in the identity map yet, then each parent's reference from the map. */
@@ -130,22 +158,28 @@ final class ChildrenByKeys {
         List<Object> keys = new ArrayList<>(missing);
         int perStatement = keysPerStatement(context.dialect(), batchSize, target.primaryKey().size());
         for (int start = 0; start < keys.size(); start += perStatement) {
-            List<Object> batch = keys.subList(start, Math.min(keys.size(), start + perStatement));
-            Aliases aliases = new Aliases();
-            String alias = aliases.next(target.table().name());
-            BoundSql condition = keyCondition(context.dialect(), alias, target.primaryKey(), batch);
-            SecondaryStatement statement = loading.statement(List.of(ChildrenByKeys.class, node, condition.sql()), () -> {
-                Select select = new Select().from(new FromItem.TableRef(target.table(), alias));
-                select.where(Expression.raw(condition.sql()));
-                return loading.compile(node, select, aliases, alias, List.of(), List.of());
-            });
-            loading.run(statement, condition.params(), null);
+            Prepared prepared = targets(loading, node, keys.subList(start, Math.min(keys.size(), start + perStatement)));
+            loading.run(prepared.statement(), prepared.condition().params(), null);
         }
         for (InstanceState parent : parents) {
             Object key = Keys.targetKey(parent.object(), relationship);
             Object found = key == null ? null : context.identityMap().get(new EntityKey(target, key));
             Assign.members(parent, relationship, found == null ? List.of() : List.of(found));
         }
+    }
+
+    /** The statement loading the targets with these keys, a many-to-one's, by their primary key. */
+    private static Prepared targets(Loading loading, LoadNode node, List<Object> keys) {
+        EntityModel target = node.entity;
+        Aliases aliases = new Aliases();
+        String alias = aliases.next(target.table().name());
+        BoundSql condition = keyCondition(loading.context().dialect(), alias, target.primaryKey(), keys);
+        SecondaryStatement statement = loading.statement(List.of(ChildrenByKeys.class, node, condition.sql()), () -> {
+            Select select = new Select().from(new FromItem.TableRef(target.table(), alias));
+            select.where(Expression.raw(condition.sql()));
+            return loading.compile(node, select, aliases, alias, List.of(), List.of());
+        });
+        return new Prepared(statement, condition);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.query.Condition;
+import dev.tenon.query.LoadPlan;
 import dev.tenon.query.Projection;
 import dev.tenon.query.Query;
 import dev.tenon.query.QueryRunner;
@@ -112,6 +113,19 @@ public final class QueryExecutor implements QueryRunner {
     public String toSql(Query<?> query) {
         CompiledQuery compiled = compiled(shape(query), query);
         return new BoundSql(compiled.sql(), QueryValues.params(query, compiled.slots(), context.dialect())).toString();
+    }
+
+    /**
+     * The query's load plan, explained: its statement and those of its strategies compiled (and cached) as running it
+     * would, none run.
+     */
+    @Override
+    public LoadPlan explain(Query<?> query) {
+        Object shape = shape(query);
+        CompiledQuery compiled = compiled(shape, query);
+        List<Param> params = QueryValues.params(query, compiled.slots(), context.dialect());
+        ParentSource source = query.lock() != null ? ParentSource.NONE : new ParentSource(shape, () -> compiler.core(query), params);
+        return PlanExplainer.explain(engine, query, compiled, new BoundSql(compiled.sql(), params).toString(), source);
     }
 
     @Override

@@ -50,8 +50,7 @@ final class SubqueryLoader implements RelationshipLoader {
             ChildrenByKeys.load(loading, node, todo, node.batchSize(loading.context().selectinBatchSize()));
             return;
         }
-        SecondaryStatement statement = loading.statement(List.of(SubqueryLoader.class, node, source.shape()),
-                () -> compile(loading, node, source.core().get()));
+        SecondaryStatement statement = statement(loading, node, source);
         List<Param> params = source.params();
         if (node.limited) {
             params = new ArrayList<>(params);
@@ -63,6 +62,14 @@ final class SubqueryLoader implements RelationshipLoader {
             Object key = Keys.identity(Keys.values(parent.object(), ownerColumns));
             Assign.members(parent, relationship, key == null ? List.of() : children.getOrDefault(key, List.of()));
         }
+    }
+
+    /**
+     * The statement for the parents of {@code source}'s query, found in the cache or compiled there: run by a load,
+     * shown by an explained plan.
+     */
+    static SecondaryStatement statement(Loading loading, LoadNode node, ParentSource source) {
+        return loading.statement(List.of(SubqueryLoader.class, node, source.shape()), () -> compile(loading, node, source.core().get()));
     }
 
     /** The children joined to the parent query, which selects the relationship's owner columns as k_1, k_2, .... */

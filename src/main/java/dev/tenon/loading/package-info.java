@@ -21,7 +21,9 @@
  *   and {@code PlanValues} the values its plan binds (the limit of a top-N load).
  *   {@link dev.tenon.loading.StatementCache} keeps every compiled statement for all the sessions and threads of a
  *   database: queries by shape, secondary statements ({@code SecondaryStatement}) by node and shape, lazy plans by
- *   relationship. Nothing cached is written after it is compiled.</li>
+ *   relationship. Nothing cached is written after it is compiled. {@code PlanExplainer} shows a compiled plan as a
+ *   {@link dev.tenon.query.LoadPlan} ({@code query.explain()}): each node's origin and rules, how its statements grow,
+ *   and their SQL, compiled by the strategies' own code and run by none.</li>
  *   <li><b>One execution.</b> {@link dev.tenon.loading.QueryExecutor} is the front: it finds the compiled statement,
  *   binds the values and hands it to the {@code LoadingEngine}, which runs it and assembles the rows
  *   ({@code ResultAssembler}, with {@code EntityReader} for one entity of a row) while each strategy does its part; a

@@ -233,6 +233,11 @@ public final class Projection<R> {
         return query.runner().toSql(this);
     }
 
+    /** The plan of the one statement a projection runs: no relationships, no other statement. */
+    public LoadPlan explain() {
+        return LoadPlan.single(query.type().getSimpleName(), toSql());
+    }
+
     /** The entity query whose rows are projected: its conditions, limit and offset (its order is the projection's). */
     public Query<?> query() {
         return query;

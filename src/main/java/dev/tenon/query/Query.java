@@ -359,6 +359,15 @@ public final class Query<T> {
         return runner.toSql(this);
     }
 
+    /**
+     * What the query will load and what it will cost, without running anything: each relationship's strategy and where
+     * it came from, the statements each runs and how their number grows, and their SQL. {@code println} it, or check
+     * {@link LoadPlan#predict} in a test.
+     */
+    public LoadPlan explain() {
+        return runner.explain(this);
+    }
+
     /** The queried entity type. */
     public Class<T> type() {
         return type;

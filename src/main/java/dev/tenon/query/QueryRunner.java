@@ -20,6 +20,9 @@ public interface QueryRunner {
     /** The SQL of the main statement, with its parameters. */
     String toSql(Query<?> query);
 
+    /** The query's load plan, explained without running anything. */
+    LoadPlan explain(Query<?> query);
+
     /** Every row of a projection, read into its target. */
     <R> List<R> list(Projection<R> projection);
 

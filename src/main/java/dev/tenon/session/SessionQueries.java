@@ -11,6 +11,7 @@ import dev.tenon.loading.RowFilter;
 import dev.tenon.metadata.EntityModel;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.metadata.RelationshipModel;
+import dev.tenon.query.LoadPlan;
 import dev.tenon.query.Projection;
 import dev.tenon.query.Query;
 import dev.tenon.query.QueryRunner;
@@ -46,6 +47,11 @@ final class SessionQueries implements QueryRunner {
     @Override
     public String toSql(Query<?> query) {
         return loader.toSql(query);
+    }
+
+    @Override
+    public LoadPlan explain(Query<?> query) {
+        return loader.explain(query);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.tenon.engine.ConnectionOptions;
 import dev.tenon.engine.Replicas;
 import dev.tenon.metadata.Metadata;
 import dev.tenon.query.Load;
+import dev.tenon.query.LoadPlan;
 import dev.tenon.query.Query;
 import dev.tenon.session.Session;
 import dev.tenon.session.SessionOptions;
@@ -17,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * The N+1 story, runnable: creates the SCOTT schema, loads the classic data, then prints every department with
- * its employees four ways (lazy, joined, selectin, subquery), each with the SQL it ran, its statement count and
- * its time; then a report (a projection, and employees and salaries per department, into records); the seeds'
+ * its employees four ways (lazy, joined, selectin, subquery), each with its load plan explained before it runs, the
+ * SQL it ran, its statement count against the plan's prediction, and its time; then a report (a projection, and employees and salaries per department, into records); the seeds'
  * users and posts, a server default read back; Tenon's two extras (the N+1 detector and batched lazy loading); and
  * what production needs: a retried conflict, savepoints, a routed read.
  *
@@ -108,13 +109,20 @@ public final class Demo {
         heading(name + (option == null ? " (the mapping's default)" : ": .options(" + option + ")"));
         long start = System.nanoTime();
         long statements;
+        LoadPlan plan;
+        int parents;
         StringBuilder printed = new StringBuilder();
         try (Session session = db.openSession(scott)) {
             Query<Dept> query = session.select(Dept.class).orderBy("deptno");
             if (option != null) {
                 query = query.options(option);
             }
-            for (Dept dept : query.list()) {
+            plan = query.explain();
+            out.println("  The plan, before running (query.explain().outline(); toString() adds the SQL):");
+            out.println(indent(plan.outline(), "    "));
+            List<Dept> depts = query.list();
+            parents = depts.size();
+            for (Dept dept : depts) {
                 String names = dept.employees.stream().map(emp -> emp.ename).collect(Collectors.joining(", "));
                 printed.append(String.format(Locale.ROOT, "  %-10s %-9s %s%n", dept.dname, dept.loc, names.isEmpty() ? "(no employees)" : names));
             }
@@ -122,13 +130,14 @@ public final class Demo {
         }
         double millis = (System.nanoTime() - start) / 1e6;
         List<SqlRecorder.Statement> ran = recorder.drain();
-        out.println("  SQL:");
+        out.println("  SQL run:");
         for (int i = 0; i < ran.size(); i++) {
             SqlRecorder.Statement statement = ran.get(i);
             out.printf("  [%d] %s%s%n", i + 1, statement.sql(), statement.params().isEmpty() ? "" : "   -- " + statement.params());
         }
         out.print(printed);
-        out.printf(Locale.ROOT, "  => %s: %d statement%s, %.1f ms.%n     When: %s.%n", name, statements, statements == 1 ? "" : "s", millis, when);
+        out.printf(Locale.ROOT, "  => %s: %d statement%s (plan.predict(%d) = %d), %.1f ms.%n     When: %s.%n", name, statements,
+                statements == 1 ? "" : "s", parents, plan.predict(parents), millis, when);
         summary.add(new String[] {name, Long.toString(statements), String.format(Locale.ROOT, "%.1f", millis)});
     }
 

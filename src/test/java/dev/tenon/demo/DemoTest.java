@@ -48,7 +48,15 @@ class DemoTest {
         assertThat(output).contains("CREATE TABLE scott.emp (", "inserted in 5 statements", "= 5 statements",
                 "1. INSERT INTO scott.dept (deptno, dname, loc) VALUES (?, ?, ?)   -- 4 rows in 1 statement");
         assertThat(output).containsPattern("lazy +5 ").containsPattern("joined +1 ").containsPattern("selectin +2 ").containsPattern("subquery +2 ");
-        assertThat(output).contains("=> lazy: 5 statements", "=> joined: 1 statement,", "=> selectin: 2 statements", "=> subquery: 2 statements");
+        assertThat(output).contains("=> lazy: 5 statements (plan.predict(4) = 5)", "=> joined: 1 statement (plan.predict(4) = 1),",
+                "=> selectin: 2 statements (plan.predict(4) = 2)", "=> subquery: 2 statements (plan.predict(4) = 2)");
+        assertThat(output).contains("The plan, before running (query.explain().outline(); toString() adds the SQL):\n"
+                        + "    Dept: the query; 1 statement\n"
+                        + "      employees: selectin, by the option Load.selectin(\"employees\"); ⌈parents / 500⌉ statements\n"
+                        + "        department, manager, reports: lazy, by the mapping; when touched\n",
+                "      employees: lazy, by the mapping; parents when touched\n",
+                "      employees: joined, by the option Load.joined(\"employees\"); no statement of its own: in its parents' statement\n",
+                "      employees: subquery, by the option Load.subquery(\"employees\"); 1 statement\n");
         assertThat(output).contains("SALES      CHICAGO   ALLEN, WARD, MARTIN, BLAKE, TURNER, JAMES", "OPERATIONS BOSTON    (no employees)");
         assertThat(output).contains("users in id order: [ada [Objects fit rows, The N+1 problem], grace []], 1 statement");
         assertThat(output).containsPattern("created = \\d{4}-\\d\\d-\\d\\dT");
