@@ -57,7 +57,7 @@ public final class StatementBudget implements AutoCloseable {
     private final Statistics statistics;
     private final Executor executor;
     private final StatementObserver observer = this::ran;
-    private final List<Statement> ran = new ArrayList<>();
+    private final List<Statement> seen = new ArrayList<>();
     private boolean closed;
 
     private StatementBudget(int limit, boolean exact, boolean showValues, Statistics statistics, Executor executor) {
@@ -93,24 +93,24 @@ public final class StatementBudget implements AutoCloseable {
         // The stack is walked now, while the line that touched the relationship is still on it.
         String callSite = lazyLoad == null ? null : CallSite.find();
         List<Object> shown = showValues ? params.stream().map(Param::shown).toList() : null;
-        synchronized (ran) {
+        synchronized (seen) {
             if (!closed) {
-                ran.add(new Statement(kind, sql, shown, rows, lazyLoad, callSite));
+                seen.add(new Statement(kind, sql, shown, rows, lazyLoad, callSite));
             }
         }
     }
 
     /** The statements run so far in the block, oldest first. */
     public List<Statement> statements() {
-        synchronized (ran) {
-            return List.copyOf(ran);
+        synchronized (seen) {
+            return List.copyOf(seen);
         }
     }
 
     /** The number of statements run so far in the block. */
     public int count() {
-        synchronized (ran) {
-            return ran.size();
+        synchronized (seen) {
+            return seen.size();
         }
     }
 
@@ -122,12 +122,12 @@ public final class StatementBudget implements AutoCloseable {
     @Override
     public void close() {
         List<Statement> statements;
-        synchronized (ran) {
+        synchronized (seen) {
             if (closed) {
                 return;
             }
             closed = true;
-            statements = List.copyOf(ran);
+            statements = List.copyOf(seen);
         }
         if (statistics != null) {
             statistics.removeObserver(observer);
