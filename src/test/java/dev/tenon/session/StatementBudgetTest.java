@@ -73,6 +73,19 @@ class StatementBudgetTest {
     }
 
     @Test
+    void batchedLazyLoadsFitABudgetOfTwoAndAreStillMarkedAsLazyLoads() {
+        try (Session batched = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.batchLazyLoads(true));
+             StatementBudget budget = batched.expectStatements(2)) {
+            for (Dept dept : batched.select(Dept.class).orderBy("deptno").list()) {
+                dept.employees.size();
+            }
+            assertThat(budget.statements()).extracting(Statement::lazyLoad).extracting(String::valueOf)
+                    .containsExactly("null", "Dept.employees");
+            assertThat(budget.statements().get(1).callSite()).contains("StatementBudgetTest.java:");
+        }
+    }
+
+    @Test
     void anAtMostBudgetPassesWithFewerStatements() {
         try (StatementBudget budget = session.expectAtMost(3)) {
             session.get(Dept.class, 10);
