@@ -4,6 +4,7 @@ import dev.tenon.ddl.Ddl;
 import dev.tenon.engine.ConnectionOptions;
 import dev.tenon.engine.Engine;
 import dev.tenon.engine.Replicas;
+import dev.tenon.engine.StatementBudget;
 import dev.tenon.engine.StatementListener;
 import dev.tenon.engine.Statistics;
 import dev.tenon.engine.Transaction;
@@ -212,6 +213,19 @@ public final class Database implements AutoCloseable {
     /** Database-wide statistics: every statement of every session. */
     public Statistics statistics() {
         return engine.statistics();
+    }
+
+    /**
+     * Asserts that the database runs exactly {@code count} statements, whichever sessions and threads run them, until
+     * the budget is closed; see {@link Session#expectStatements(int)}, which counts one session's.
+     */
+    public StatementBudget expectStatements(int count) {
+        return StatementBudget.open(engine, count, true);
+    }
+
+    /** Like {@link #expectStatements(int)}, but any number up to {@code count} passes. */
+    public StatementBudget expectAtMost(int count) {
+        return StatementBudget.open(engine, count, false);
     }
 
     /** Registers a listener told of every statement this database runs. */

@@ -4,6 +4,7 @@ import dev.tenon.exception.SqlExecutionException;
 import dev.tenon.exception.TenonException;
 import dev.tenon.exception.TimeoutException;
 import dev.tenon.exception.TimeoutException.Which;
+import dev.tenon.metadata.RelationshipModel;
 import dev.tenon.sql.BoundSql;
 import dev.tenon.sql.Dialect;
 import dev.tenon.sql.Param;
@@ -32,6 +33,8 @@ final class Executor {
     private final Duration statementTimeout;
     private final Duration socketTimeout;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+    /** The budgets open on the whole database (rare): each is told of every statement, whichever session ran it. */
+    private final List<StatementObserver> observers = new CopyOnWriteArrayList<>();
     private volatile boolean showValuesInErrors;
 
     /** An executor; a zero timeout is no limit (see {@link ConnectionOptions}). */
@@ -50,6 +53,14 @@ final class Executor {
     /** Removes a listener. */
     void removeListener(StatementListener listener) {
         listeners.remove(listener);
+    }
+
+    void addObserver(StatementObserver observer) {
+        observers.add(observer);
+    }
+
+    void removeObserver(StatementObserver observer) {
+        observers.remove(observer);
     }
 
     /**
@@ -307,6 +318,13 @@ final class Executor {
         statistics.record(kind, rows);
         if (local != null) {
             local.record(kind, rows);
+            if (!local.observers().isEmpty()) {
+                local.observers().forEach(observer -> observer.ran(kind, sql, params, rows, local.lazyLoad()));
+            }
+        }
+        if (!observers.isEmpty()) {
+            RelationshipModel lazyLoad = local == null ? null : local.lazyLoad();
+            observers.forEach(observer -> observer.ran(kind, sql, params, rows, lazyLoad));
         }
         if (!listeners.isEmpty()) {
             List<Object> shown = params.stream().map(Param::shown).toList();

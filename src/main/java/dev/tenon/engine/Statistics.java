@@ -1,8 +1,11 @@
 package dev.tenon.engine;
 
 import dev.tenon.exception.TenonException;
+import dev.tenon.metadata.RelationshipModel;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
@@ -19,6 +22,9 @@ import java.util.function.Consumer;
  *
  * A failed statement is counted in {@link #failures()}, not by kind, and told to the observer given at
  * construction: that is how a session learns that its transaction was lost, whichever loader ran the statement.
+ *
+ * <p>A session's statistics also say why a statement ran when the application did not ask for it directly: a lazy load
+ * marks the statements it runs with its relationship ({@link #lazyLoading}), which a statement budget shows.
  */
 public final class Statistics {
     private final AtomicLongArray byKind = new AtomicLongArray(StatementKind.values().length);
@@ -26,6 +32,10 @@ public final class Statistics {
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Consumer<? super TenonException> onFailure;
+    /** The budgets open on these statistics (a session's), as observers; empty, as almost always, it costs one check per statement. */
+    private final List<StatementObserver> observers = new CopyOnWriteArrayList<>();
+    /** The relationship whose lazy load runs the statements now recorded; written and read by the owner's thread. */
+    private RelationshipModel lazyLoad;
 
     /** Statistics that only count. */
     public Statistics() {
@@ -44,6 +54,35 @@ public final class Statistics {
         } else if (kind != StatementKind.DDL) {
             rowsWritten.addAndGet(rows);
         }
+    }
+
+    /**
+     * Marks the statements recorded from now on as run by the lazy load of {@code relationship} (null: by the
+     * application itself), and returns the mark it replaces, which the load puts back when it ends. A field write: lazy
+     * loads pay nothing more for it whether a budget is open or not.
+     */
+    public RelationshipModel lazyLoading(RelationshipModel relationship) {
+        RelationshipModel previous = lazyLoad;
+        lazyLoad = relationship;
+        return previous;
+    }
+
+    /** The relationship whose lazy load runs the statements now recorded, or null. */
+    public RelationshipModel lazyLoad() {
+        return lazyLoad;
+    }
+
+    void addObserver(StatementObserver observer) {
+        observers.add(observer);
+    }
+
+    void removeObserver(StatementObserver observer) {
+        observers.remove(observer);
+    }
+
+    /** Those told of each statement recorded here (the budgets open on a session); usually none. */
+    List<StatementObserver> observers() {
+        return observers;
     }
 
     void addRowsRead(long rows) {

@@ -81,6 +81,11 @@ public final class Transaction implements AutoCloseable {
         return dialect;
     }
 
+    /** Whether exception messages may show row values (the database's {@code showValuesInErrors}). */
+    boolean showsValuesInErrors() {
+        return executor.showsValuesInErrors();
+    }
+
     /** What this handle ran, over all its transactions. */
     public Statistics statistics() {
         return statistics;

@@ -8,7 +8,8 @@
  * ({@link dev.tenon.exception.ReadOnlyException}), an object's identity
  * ({@link dev.tenon.exception.IdentityException}), a lazy load ({@link dev.tenon.exception.LazyLoadException}), a
  * result's size ({@link dev.tenon.exception.ResultSizeException}), a feature the database lacks
- * ({@link dev.tenon.exception.UnsupportedFeatureException}). It depends on nothing else in Tenon, and every other
- * package may use it.
+ * ({@link dev.tenon.exception.UnsupportedFeatureException}). Apart from it, on purpose, an assertion:
+ * {@link dev.tenon.exception.StatementBudgetError}, a block of code that ran more statements than its budget. The
+ * package depends on nothing else in Tenon, and every other package may use it.
  */
 package dev.tenon.exception;

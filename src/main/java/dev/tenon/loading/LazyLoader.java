@@ -1,5 +1,6 @@
 package dev.tenon.loading;
 
+import dev.tenon.engine.Statistics;
 import dev.tenon.exception.LazyLoadException;
 import dev.tenon.identity.Deferred;
 import dev.tenon.identity.EntityKey;
@@ -20,8 +21,9 @@ import java.util.List;
  * class asks; see {@link Deferred}).
  *
  * <p>This is where the N+1 problem lives: touched in a loop over N parents, a lazy relationship runs N more
- * statements. The session's {@link NPlusOneDetector} counts them. With a batch size (on the relationship, or
- * session-wide) the first touch loads the relationship for every unloaded sibling of the same result at once.
+ * statements. The session's {@link NPlusOneDetector} counts them, and a statement budget names the relationship and
+ * the line that touched it. With a batch size (on the relationship, or session-wide) the first touch loads the
+ * relationship for every unloaded sibling of the same result at once.
  */
 final class LazyLoader implements RelationshipLoader {
     @Override
@@ -165,7 +167,12 @@ final class LazyLoader implements RelationshipLoader {
         return relationship.get(parent.object());
     }
 
-    /** One parent's relationship, or, when batching is on, that of up to a batch of its unloaded siblings at once. */
+    /**
+     * One parent's relationship, or, when batching is on, that of up to a batch of its unloaded siblings at once. Its
+     * statements are marked as this relationship's lazy load while they run (what a statement budget shows), and counted
+     * for the N+1 detector: statements, not loads, so that a load that ran none is not counted and one that ran several
+     * (the eager relationships of what it loads) counts them all.
+     */
     private static void load(Loading loading, InstanceState parent, LoadNode planned) {
         LoadContext context = loading.context();
         RelationshipModel relationship = planned.relationship;
@@ -174,12 +181,16 @@ final class LazyLoader implements RelationshipLoader {
         LoadNode node = planned.children.isEmpty() && !planned.shapesMembers() ? loading.planOf(relationship) : planned;
         int batch = relationship.batchSize() > 1 ? relationship.batchSize() : context.batchLazyLoads() ? context.selectinBatchSize() : 1;
         ResultGroup group = parent.group();
-        if (batch > 1 && group != null) {
-            ChildrenByKeys.load(loading, node, siblings(context, parent, group, relationship, batch), batch);
-            return;
+        List<InstanceState> parents = batch > 1 && group != null ? siblings(context, parent, group, relationship, batch) : List.of(parent);
+        Statistics statistics = context.statistics();
+        long before = statistics.statements();
+        RelationshipModel outer = statistics.lazyLoading(relationship);
+        try {
+            ChildrenByKeys.load(loading, node, parents, Math.max(batch, 1));
+        } finally {
+            statistics.lazyLoading(outer);
         }
-        context.nPlusOneDetector().lazyLoaded(group, relationship);
-        ChildrenByKeys.load(loading, node, List.of(parent), 1);
+        context.nPlusOneDetector().ran(group, relationship, parents.size(), statistics.statements() - before);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tenon.loading;
 
+import dev.tenon.engine.CallSite;
 import dev.tenon.exception.LazyLoadException;
 import dev.tenon.identity.ResultGroup;
 import dev.tenon.metadata.RelationshipModel;
@@ -9,11 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices the N+1 problem as it happens: the same lazy relationship loaded one parent at a time for parents
- * that came from the same query result. From the threshold on (the 2nd load, by default) it warns once per
- * relationship and result on {@code tenon.nplusone}, naming the relationship, the number of loads, the line of
- * the caller's code that triggered it, and the fix; in strict mode it throws instead. It does nothing, and
- * costs nothing, until a lazy load happens.
+ * Notices the N+1 problem as it happens: statements that load the same relationship one parent at a time for parents
+ * that came from the same query result. It counts statements, not loads, per relationship and result: every lazy load
+ * is seen, collections and references alike, whatever touched it (a field read, a back-population, the flush), a load
+ * the identity map answered without SQL is not counted, and a statement that filled a batch of siblings at once is not
+ * one of them, so batched lazy loads are never flagged (nor eager ones, which are no lazy loads). When the statements
+ * of two or more such loads reach the threshold (the 2nd statement, by default), it warns once per relationship and
+ * result on {@code tenon.nplusone}, naming the relationship, the count, the line of the caller's code that triggered
+ * it, and the fix; in strict mode it throws instead. It costs a map update per lazy load, and nothing until one.
  */
 public final class NPlusOneDetector {
     private static final Logger LOG = LoggerFactory.getLogger("tenon.nplusone");
@@ -21,57 +25,57 @@ public final class NPlusOneDetector {
     private record Site(ResultGroup group, RelationshipModel relationship) {
     }
 
+    /** The loads of one parent at a time seen at a site, and the statements they ran. */
+    private static final class Count {
+        int loads;
+        long statements;
+        boolean reported;
+    }
+
     private final int threshold;
     private final boolean strict;
-    private final Map<Site, Integer> loads = new HashMap<>();
+    private final Map<Site, Count> counts = new HashMap<>();
 
-    /** A detector firing at the {@code threshold}-th load; throwing instead of warning when {@code strict}. */
+    /** A detector firing at the {@code threshold}-th statement; throwing instead of warning when {@code strict}. */
     public NPlusOneDetector(int threshold, boolean strict) {
         this.threshold = threshold;
         this.strict = strict;
     }
 
-    /** Records one lazy load of {@code relationship} for one parent of {@code group} (null: not from a query). */
-    void lazyLoaded(ResultGroup group, RelationshipModel relationship) {
-        if (group == null) {
+    /**
+     * Records a lazy load of {@code relationship} that filled {@code parents} parents of {@code group} (null: not from
+     * a query) with {@code statements} statements. Only loads of one parent that ran SQL count.
+     */
+    void ran(ResultGroup group, RelationshipModel relationship, int parents, long statements) {
+        if (group == null || parents != 1 || statements == 0) {
             return;
         }
-        int count = loads.merge(new Site(group, relationship), 1, Integer::sum);
-        if (count != threshold) {
+        Count count = counts.computeIfAbsent(new Site(group, relationship), site -> new Count());
+        count.loads++;
+        count.statements += statements;
+        // One load is never an N+1, however many statements it ran (the eager relationships of what it loaded).
+        if (count.reported || count.loads < 2 || count.statements < threshold) {
             return;
         }
-        String message = "N+1 detected: " + relationship + " was lazy-loaded one " + relationship.owner().name()
-                + " at a time, " + count + " times for the result of '" + group.origin() + "', at " + callerFrame()
-                + ". Load it with the query instead: .options(Load.selectin(\"" + relationship.name() + "\")) or .options(Load.joined(\""
-                + relationship.name() + "\")), or set batchSize on the relationship";
+        count.reported = true;
+        String message = "N+1 detected: " + relationship + " was lazy-loaded one " + relationship.owner().name() + " at a time, "
+                + count.loads + " times for the result of '" + group.origin() + "' (" + count.statements + " statements), at "
+                + CallSite.find() + ". Load it with the query instead: .options(Load.selectin(\"" + relationship.name()
+                + "\")) or .options(Load.joined(\"" + relationship.name() + "\")), or set batchSize on the relationship";
         if (strict) {
             throw new LazyLoadException(message);
         }
         LOG.warn(message);
     }
 
-    /** The number of lazy loads recorded for a relationship of a result. */
-    public int loads(ResultGroup group, RelationshipModel relationship) {
-        return loads.getOrDefault(new Site(group, relationship), 0);
+    /** The statements that lazy loads of one parent at a time ran for a relationship of a result. */
+    public long statements(ResultGroup group, RelationshipModel relationship) {
+        Count count = counts.get(new Site(group, relationship));
+        return count == null ? 0 : count.statements;
     }
 
     /** Forgets the counts (the session was committed or rolled back). */
     public void clear() {
-        loads.clear();
-    }
-
-    /**
-     * The first stack frame outside Tenon's own jar (or classes directory), the JDK and the accessors the enhancer
-     * added to the entities ({@code tenon$get$...}): where the caller touched the relationship.
-     */
-    private static String callerFrame() {
-        java.security.CodeSource tenon = NPlusOneDetector.class.getProtectionDomain().getCodeSource();
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(frame -> !java.util.Objects.equals(frame.getDeclaringClass().getProtectionDomain().getCodeSource(), tenon))
-                .filter(frame -> !frame.getClassName().startsWith("java.") && !frame.getClassName().startsWith("jdk.")
-                        && !frame.getMethodName().startsWith("tenon$"))
-                .findFirst()
-                .map(frame -> frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")")
-                .orElse("an unknown place"));
+        counts.clear();
     }
 }

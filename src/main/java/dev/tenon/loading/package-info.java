@@ -28,7 +28,7 @@
  *   binds the values and hands it to the {@code LoadingEngine}, which runs it and assembles the rows
  *   ({@code ResultAssembler}, with {@code EntityReader} for one entity of a row) while each strategy does its part; a
  *   stream does the same a chunk at a time ({@code Chunks}). A read-only query runs in an engine whose identity map
- *   is its own ({@code ReadOnlyContext}). The {@link dev.tenon.loading.NPlusOneDetector} counts lazy loads. A
+ *   is its own ({@code ReadOnlyContext}). The {@link dev.tenon.loading.NPlusOneDetector} counts the statements of lazy loads. A
  *   hand-written statement's entities are read the same way ({@code StatementLoader}, its columns found by name by
  *   {@code ColumnsByName}), and a bulk write's WHERE clause is a query's ({@link dev.tenon.loading.RowFilter}).</li>
  *   <li><b>Projections</b>, beside the engine rather than in it: no objects, so no plan and no strategies.

@@ -1,6 +1,7 @@
 package dev.tenon.session;
 
 import dev.tenon.api.Status;
+import dev.tenon.engine.StatementBudget;
 import dev.tenon.engine.Statistics;
 import dev.tenon.engine.Transaction;
 import dev.tenon.engine.WalPosition;
@@ -353,6 +354,20 @@ public final class Session implements AutoCloseable {
     /** The statements this session ran, by kind, and the rows they read and wrote. */
     public Statistics statistics() {
         return context.handle().statistics();
+    }
+
+    /**
+     * Asserts that this session runs exactly {@code count} statements until the budget is closed, which throws a
+     * {@link dev.tenon.exception.StatementBudgetError} listing them (and each lazy load's relationship and line) if not:
+     * {@code try (StatementBudget budget = session.expectStatements(2)) { ... }}.
+     */
+    public StatementBudget expectStatements(int count) {
+        return StatementBudget.open(context.transaction(), count, true);
+    }
+
+    /** Like {@link #expectStatements(int)}, but any number up to {@code count} passes. */
+    public StatementBudget expectAtMost(int count) {
+        return StatementBudget.open(context.transaction(), count, false);
     }
 
     /** The options this session was opened with. */

@@ -19,7 +19,8 @@ import dev.tenon.exception.TenonException;
  *                           or the rows of one multi-row statement; inserts, updates, deletes and association rows alike
  * @param selectinBatchSize  parents per IN-batched load statement (selectin, batched lazy loads, a subquery load's
  *                           parents reached by a join), and the rows of each chunk a stream hands out
- * @param nPlusOneThreshold  the lazy load, one parent at a time from one result, that triggers the N+1 warning
+ * @param nPlusOneThreshold  the statement, of lazy loads of one parent at a time from one result (two at least), that
+ *                           triggers the N+1 warning
  * @param strictNPlusOne     raise instead of warning on N+1
  * @param batchLazyLoads     make every lazy load fill the same relationship of its siblings from the same result
  */

@@ -21,6 +21,7 @@ import dev.tenon.session.Session;
 import dev.tenon.session.SessionOptions;
 import dev.tenon.testing.Backend;
 import dev.tenon.testing.TestDb;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,10 +100,11 @@ class NPlusOneDetectorTest {
 
     @Test
     void eagerLoadingIsNotReported() {
-        try (Session session = db.database().openSession(db.metadata())) {
+        try (Session session = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.strictNPlusOne(true))) {
             for (Dept dept : session.select(Dept.class).options(Load.selectin("employees")).list()) {
                 dept.employees.size();
             }
+            assertThat(session.statistics().statements()).isEqualTo(2);
         }
 
         assertThat(messages()).isEmpty();
@@ -156,5 +158,71 @@ class NPlusOneDetectorTest {
             }
             assertThat(session.statistics().statements()).isEqualTo(2);
         }
+    }
+
+    /** The line of the caller, to compare with the call site a warning names. */
+    private static int here() {
+        return StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst()).orElseThrow().getLineNumber();
+    }
+
+    @Test
+    void anImplicitManyToOneLoadReadAsAFieldInALoopIsAnNPlusOne() {
+        List<Integer> lines = new ArrayList<>();
+        try (Session session = db.database().openSession(db.metadata())) {
+            for (Emp emp : session.select(Emp.class).orderBy("empno").list()) {
+                lines.add(here()); emp.department.dname.length(); // one line: the field read is the call site
+            }
+            // The employees, then departments 20, 30 and 10 once each: a department the session holds costs nothing.
+            assertThat(session.statistics().statements()).isEqualTo(4);
+        }
+
+        // The 2nd employee (7499, of department 30) ran the 2nd statement.
+        assertThat(messages()).singleElement().asString()
+                .contains("N+1 detected: Emp.department was lazy-loaded one Emp at a time, 2 times for the result of 'select Emp'"
+                        + " (2 statements), at " + NPlusOneDetectorTest.class.getName()
+                        + ".anImplicitManyToOneLoadReadAsAFieldInALoopIsAnNPlusOne(NPlusOneDetectorTest.java:" + lines.get(1) + ")")
+                .contains(".options(Load.selectin(\"department\"))");
+    }
+
+    @Test
+    void aReferenceTheSessionAlreadyHoldsRunsNoStatementAndIsNotCounted() {
+        try (Session session = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.strictNPlusOne(true))) {
+            List<Emp> emps = session.select(Emp.class).orderBy("empno").list();
+            session.select(Dept.class).list();
+            for (Emp emp : emps) {
+                emp.department.dname.length();
+            }
+            assertThat(session.statistics().statements()).isEqualTo(2);
+        }
+        assertThat(messages()).isEmpty();
+    }
+
+    @Test
+    void everyStatementOfALazyLoadIsCountedNotJustTheLoad() {
+        // Each department's employees come with their reports: two statements per lazy load. Counting loads, a
+        // threshold of 3 would fire at the 3rd department; counting statements, it fires at the 2nd.
+        try (Session session = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.nPlusOneThreshold(3))) {
+            List<Dept> depts = session.select(Dept.class).options(Load.lazy("employees").thenSelectin("reports")).orderBy("deptno").list();
+            depts.get(0).employees.size();
+            assertThat(messages()).isEmpty();
+
+            depts.get(1).employees.size();
+            assertThat(session.statistics().statements()).isEqualTo(1 + 2 + 2);
+        }
+
+        assertThat(messages()).singleElement().asString()
+                .contains("Dept.employees was lazy-loaded one Dept at a time, 2 times for the result of 'select Dept' (4 statements)");
+    }
+
+    @Test
+    void batchedLazyLoadsOfReferencesAreNotAnNPlusOne() {
+        try (Session session = db.database().openSession(db.metadata(), SessionOptions.DEFAULTS.batchLazyLoads(true).strictNPlusOne(true))) {
+            for (Emp emp : session.select(Emp.class).orderBy("empno").list()) {
+                emp.department.dname.length();
+            }
+            // The employees, then one statement for the departments of all of them.
+            assertThat(session.statistics().statements()).isEqualTo(2);
+        }
+        assertThat(messages()).isEmpty();
     }
 }
