@@ -196,21 +196,15 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Flushes, then commits the transaction and returns the connection to the pool.
-     * <ul>
-     * <li>A commit the database refuses (a deferred constraint) is handled as a failed flush: the transaction is
-     * rolled back, an {@link SqlExecutionException} thrown, and the objects are left as they were when the
-     * transaction began, ready to be fixed and committed again.</li>
-     * <li>A conflict (a serialization failure or a deadlock, {@link SqlExecutionException#isConflict()}) detaches every
-     * object as {@link #rollback()} does: committing the same objects again would write values computed from stale
-     * reads. Run the unit of work again from its first read.</li>
-     * <li>When a statement of the transaction failed earlier, nothing is committed: the database has rolled the
-     * transaction back, and this throws {@link TransactionRolledBackException} with that failure as its cause.</li>
-     * <li>When the connection fails while {@code COMMIT} is on its way, nobody knows whether the database committed:
-     * this throws {@link CommitOutcomeUnknownException} and detaches every object; check before you write again.</li>
-     * </ul>
-     * After any of these the failed transaction is over and the session begins a new one with its next statement.
-     * A transaction that only read has nothing to commit (its reads ran in auto-commit, see {@link Transaction}).
+     * Flushes, then commits the transaction and returns the connection to the pool. A refused commit (a deferred
+     * constraint) is a failed flush: rolled back, an {@link SqlExecutionException} thrown, the objects as when the
+     * transaction began. A conflict ({@link SqlExecutionException#isConflict()}) detaches every object, as
+     * {@link #rollback()} does: run the unit of work again from its first read ({@code db.transact} does). After an
+     * earlier failed statement nothing is committed: {@link TransactionRolledBackException}, with that failure as its
+     * cause. A connection that fails while {@code COMMIT} is on its way leaves the outcome unknown:
+     * {@link CommitOutcomeUnknownException}, every object detached; check before you write again. The failed
+     * transaction is then over and the next statement begins a new one. A transaction that only read has nothing to
+     * commit (its reads ran in auto-commit, see {@link Transaction}).
      */
     public void commit() {
         guard.run(() -> {
@@ -280,11 +274,8 @@ public final class Session implements AutoCloseable {
      * }</pre>
      */
     public <T> BulkUpdate<T> update(Class<T> type) {
-        if (type == null) {
-            throw new TenonException("session.update(null): name the entity class whose rows to update, e.g. session.update(Emp.class)");
-        }
         checkOpen();
-        return new BulkUpdate<>(bulk, context.metadata().entity(type));
+        return bulk.update(type);
     }
 
     /**
@@ -299,7 +290,7 @@ public final class Session implements AutoCloseable {
             delete((Object) null);      // delete(null) picks this overload: refused as deleting a null object is
         }
         checkOpen();
-        return new BulkDelete<>(bulk, context.metadata().entity(type));
+        return bulk.delete(type);
     }
 
     /**
