@@ -3,6 +3,7 @@ package dev.tenon.session;
 import dev.tenon.exception.TenonException;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.EntityModel;
+import dev.tenon.metadata.Metadata;
 import dev.tenon.metadata.ExactNumber;
 import dev.tenon.query.Condition;
 import java.math.BigDecimal;
@@ -36,6 +37,14 @@ public final class BulkUpdate<T> {
     private final List<Condition> conditions = new ArrayList<>();
     private boolean everyRow;
     private Synchronize synchronize = Synchronize.AUTO;
+
+    /** A bulk UPDATE of {@code type}'s rows; refuses a null type with the call to write instead. */
+    static <T> BulkUpdate<T> of(BulkWriter writer, Metadata metadata, Class<T> type) {
+        if (type == null) {
+            throw new TenonException("session.update(null): name the entity class whose rows to update, e.g. session.update(Emp.class)");
+        }
+        return new BulkUpdate<>(writer, metadata.entity(type));
+    }
 
     BulkUpdate(BulkWriter writer, EntityModel entity) {
         this.writer = writer;

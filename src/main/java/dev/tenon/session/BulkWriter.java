@@ -211,17 +211,4 @@ final class BulkWriter {
         }
         return "the conditions cannot be evaluated in Java";
     }
-
-    /** A bulk UPDATE of {@code type}'s rows, to be given its SET values and conditions. */
-    <T> BulkUpdate<T> update(Class<T> type) {
-        if (type == null) {
-            throw new TenonException("session.update(null): name the entity class whose rows to update, e.g. session.update(Emp.class)");
-        }
-        return new BulkUpdate<>(this, context.metadata().entity(type));
-    }
-
-    /** A bulk DELETE of {@code type}'s rows, to be given its conditions. */
-    <T> BulkDelete<T> delete(Class<T> type) {
-        return new BulkDelete<>(this, context.metadata().entity(type));
-    }
 }

@@ -275,7 +275,7 @@ public final class Session implements AutoCloseable {
      */
     public <T> BulkUpdate<T> update(Class<T> type) {
         checkOpen();
-        return bulk.update(type);
+        return BulkUpdate.of(bulk, context.metadata(), type);
     }
 
     /**
@@ -290,7 +290,7 @@ public final class Session implements AutoCloseable {
             delete((Object) null);      // delete(null) picks this overload: refused as deleting a null object is
         }
         checkOpen();
-        return bulk.delete(type);
+        return new BulkDelete<>(bulk, context.metadata().entity(type));
     }
 
     /**
