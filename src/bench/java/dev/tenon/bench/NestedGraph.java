@@ -98,7 +98,7 @@ public class NestedGraph {
         long statements = tenon.statistics().statements() - before;
         long wanted = switch (contender) {
             case "joined", "nested" -> 1;
-            case "selectin" -> 1 + collections;
+            case "selectin" -> 1 + collections * ((parents + 499) / 500); // the session's selectinBatchSize
             default -> 0;
         };
         System.out.println("[NestedGraph " + contender + " " + database + " " + parents + "x" + collections + "] Tenon statements: "

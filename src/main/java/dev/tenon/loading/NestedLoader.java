@@ -119,6 +119,9 @@ final class NestedLoader implements RelationshipLoader {
         private final Object[] buffer;
         private final ResultGroup group;
         private final NestedChildren below;
+        /** The parents read and their members, assigned once the rows are read (see {@link #finish}). */
+        private final List<InstanceState> parents = new ArrayList<>();
+        private final List<List<Object>> memberLists = new ArrayList<>();
 
         Members(Loading loading, LoadNode node, RowReader reader, int column) {
             this.loading = loading;
@@ -149,7 +152,8 @@ final class NestedLoader implements RelationshipLoader {
                     members.add(child.object());
                 }
             }
-            Assign.members(parent, node.relationship, members);
+            parents.add(parent);
+            memberLists.add(members);
         }
 
         private List<Object[]> parse(String json) {
@@ -179,8 +183,16 @@ final class NestedLoader implements RelationshipLoader {
             }
         }
 
+        /**
+         * The collections are assigned only now, as joined loading assigns its own: in a self-referential collection
+         * (an employee's reports) a parent of one row is a child in another row's JSON, where the lazy stand-ins its
+         * children get would otherwise replace the collection its own row loaded.
+         */
         @Override
-        public void finish(List<InstanceState> parents) {
+        public void finish(List<InstanceState> statementParents) {
+            for (int i = 0; i < parents.size(); i++) {
+                Assign.members(parents.get(i), node.relationship, memberLists.get(i));
+            }
             below.finish(group.members());
         }
     }

@@ -206,6 +206,24 @@ class NestedLoadingTest {
     }
 
     @Test
+    void aSelfReferentialCollectionGivesTheRootObjectsThemselvesWhicheverRowComesFirst() {
+        try (Session session = session()) {
+            List<Emp> emps = session.select(Emp.class).options(Load.nested("reports")).orderBy("empno").list();
+
+            java.util.Map<Integer, Emp> byKey = new java.util.HashMap<>();
+            emps.forEach(emp -> byKey.put(emp.empno, emp));
+            for (Emp emp : emps) {
+                assertThat(((RelationCollection) emp.reports).isLoaded()).as(emp.ename).isTrue();
+                emp.reports.forEach(report -> assertThat(report).isSameAs(byKey.get(report.empno)));
+            }
+            assertThat(byKey.get(7839).reports).extracting(emp -> emp.ename).containsExactly("JONES", "BLAKE", "CLARK");
+            assertThat(byKey.get(7566).reports).extracting(emp -> emp.ename).containsExactly("SCOTT", "FORD");
+            assertThat(byKey.get(7788).reports).extracting(emp -> emp.ename).containsExactly("ADAMS");
+            assertThat(session.statistics().statements()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aParentWithoutChildrenGetsAnEmptyLoadedCollection() {
         try (Session session = session()) {
             Dept operations = session.select(Dept.class).options(Load.nested("employees")).where(Condition.eq("deptno", 40)).one();
@@ -236,6 +254,15 @@ class NestedLoadingTest {
             Emp king = depts.get(0).employees.get(1);
             assertThat(king.reports).extracting(emp -> emp.ename).containsExactly("JONES", "BLAKE", "CLARK");
             assertThat(session.statistics().statements()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aStreamLoadsEachChunksCollectionsFromItsOwnRows() {
+        try (Session session = session(); java.util.stream.Stream<Dept> stream = session.select(Dept.class)
+                .options(Load.nested("employees")).orderBy("deptno").stream()) {
+            assertThat(stream.map(dept -> dept.employees.size())).containsExactly(3, 5, 6, 0);
+            assertThat(session.statistics().statements()).isEqualTo(1);
         }
     }
 
