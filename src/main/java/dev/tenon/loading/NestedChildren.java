@@ -1,11 +1,13 @@
 package dev.tenon.loading;
 
+import dev.tenon.annotation.Lazy;
 import dev.tenon.identity.InstanceState;
 import dev.tenon.metadata.EntityModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The relationships of the children nested loading reads from JSON: each child gets what its strategy gives any
@@ -21,12 +23,12 @@ final class NestedChildren implements RowReader {
     private final List<RelationshipLoader.Rows> works = new ArrayList<>();
     private final List<LoadNode> byKeys = new ArrayList<>();
 
-    NestedChildren(Loading loading, LoadNode node, RowReader statement) {
+    NestedChildren(Loading loading, LoadNode node, RowReader statement, Function<Lazy, RelationshipLoader> strategies) {
         this.loading = loading;
         this.statement = statement;
         this.entity = node.entity;
         for (LoadNode child : node.children) {
-            RelationshipLoader loader = Loaders.of(child.strategy);
+            RelationshipLoader loader = strategies.apply(child.strategy);
             RelationshipLoader.Rows work = loader.rows(loading, child, this, ParentSource.NONE);
             if (loader.eager() && work.readsRows()) {
                 byKeys.add(child);

@@ -1,5 +1,6 @@
 package dev.tenon.loading;
 
+import dev.tenon.annotation.Lazy;
 import dev.tenon.exception.MappingException;
 import dev.tenon.exception.TenonException;
 import dev.tenon.identity.IdentityMap;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Nested loading (jOOQ's MULTISET): a collection in its parents' own statement, one JSON array per parent built by a
@@ -35,6 +37,13 @@ import java.util.List;
 final class NestedLoader implements RelationshipLoader {
     /** A PostgreSQL function takes at most 100 arguments: a key and a value per column. */
     private static final int MAX_COLUMNS = 50;
+
+    /** The strategies, for the children's own relationships: the registry's, handed over so as not to name it. */
+    private final Function<Lazy, RelationshipLoader> strategies;
+
+    NestedLoader(Function<Lazy, RelationshipLoader> strategies) {
+        this.strategies = strategies;
+    }
 
     @Override
     public boolean eager() {
@@ -105,7 +114,15 @@ final class NestedLoader implements RelationshipLoader {
         if (column == 0) {
             return Rows.after(parents -> ChildrenByKeys.load(loading, node, parents, node.batchSize(loading.context().selectinBatchSize())));
         }
-        return new Members(loading, node, reader, column);
+        return new Members(loading, node, reader, column, strategies);
+    }
+
+    /** What the children's group came from, written only when a message needs it: {@code nested Dept.employees}. */
+    private record Origin(RelationshipModel relationship) {
+        @Override
+        public String toString() {
+            return "nested " + relationship;
+        }
     }
 
     /** Each new parent's collection, read from its row's JSON array; the children's own relationships after. */
@@ -123,16 +140,16 @@ final class NestedLoader implements RelationshipLoader {
         private final List<InstanceState> parents = new ArrayList<>();
         private final List<List<Object>> memberLists = new ArrayList<>();
 
-        Members(Loading loading, LoadNode node, RowReader reader, int column) {
+        Members(Loading loading, LoadNode node, RowReader reader, int column, Function<Lazy, RelationshipLoader> strategies) {
             this.loading = loading;
             this.node = node;
             this.column = column;
             this.token = reader.token();
             this.identityMap = loading.context().identityMap();
             this.buffer = new Object[node.entity.columns().size()];
-            this.group = new ResultGroup(new ResultAssembler.Origin("nested", node.relationship), token);
+            this.group = new ResultGroup(new Origin(node.relationship), token);
             identityMap.register(group);
-            this.below = new NestedChildren(loading, node, reader);
+            this.below = new NestedChildren(loading, node, reader, strategies);
         }
 
         @Override
