@@ -14,6 +14,11 @@ public enum Lazy {
     /** After the parents, in one statement joining the children to the parent query as a subquery. */
     SUBQUERY,
     /**
+     * With the parent, in the same statement: a collection read as one JSON array per parent row, built by a
+     * correlated subquery ({@code json_agg} on PostgreSQL, {@code JSON_ARRAYAGG} on H2). Opt-in, for collections only.
+     */
+    NESTED,
+    /**
      * The attribute is a query object over the children, run only when asked (reading it as a list runs it each
      * time); {@code add} and {@code remove} on it are written at the next flush without loading the collection.
      */

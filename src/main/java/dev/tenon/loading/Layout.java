@@ -57,6 +57,11 @@ final class Layout {
         return count;
     }
 
+    /** The position of {@code node}'s first column, or 0 when this statement does not read the node. */
+    int columnOf(LoadNode node) {
+        return firstColumns.getOrDefault(node, 0);
+    }
+
     /** The position of {@code node}'s first column; the node must be read by this statement. */
     int firstColumn(LoadNode node) {
         Integer column = firstColumns.get(node);

@@ -16,6 +16,7 @@ final class Loaders {
         LOADERS.put(Lazy.JOINED, new JoinedLoader());
         LOADERS.put(Lazy.SELECTIN, new SelectInLoader());
         LOADERS.put(Lazy.SUBQUERY, new SubqueryLoader());
+        LOADERS.put(Lazy.NESTED, new NestedLoader(Loaders::of));
         LOADERS.put(Lazy.DYNAMIC, new DynamicLoader());
         LOADERS.put(Lazy.WRITE_ONLY, new DynamicLoader());
         LOADERS.put(Lazy.RAISE, new RaiseLoader());

@@ -125,6 +125,9 @@ final class PlanExplainer {
             case WRITE_ONLY:
                 rules.add("write-only: never read as a list; only its query runs, when the application runs it");
                 return new Shape(Growth.PER_READ, "reads", 0, null, List.of(), false);
+            case NESTED:
+                rules.add("nested: each parent's members arrive as one JSON array in the parent's own row, no statement of its own");
+                return new Shape(Growth.NONE, "", 0, null, node.children, false);
             default:
                 return new Shape(Growth.NONE, "", 0, null, List.of(), false);
         }

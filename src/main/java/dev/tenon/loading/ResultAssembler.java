@@ -171,6 +171,11 @@ final class ResultAssembler implements RowReader {
     }
 
     @Override
+    public int columnOf(LoadNode node) {
+        return layout.columnOf(node);
+    }
+
+    @Override
     public boolean lastWasNew() {
         return lastWasNew;
     }

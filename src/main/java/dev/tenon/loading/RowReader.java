@@ -22,6 +22,9 @@ interface RowReader {
     /** Whether the statement reads objects of {@code entity} (the root's, or a joined node's). */
     boolean reads(EntityModel entity);
 
+    /** The column the statement holds {@code node} in (see {@link Shaping#column}); 0 when it does not hold one. */
+    int columnOf(LoadNode node);
+
     /** Whether the object the last {@link #read} returned is one this statement had not produced before. */
     boolean lastWasNew();
 }

@@ -1,5 +1,6 @@
 package dev.tenon.loading;
 
+import dev.tenon.sql.Expression;
 import dev.tenon.sql.Select;
 
 /**
@@ -29,4 +30,10 @@ interface Shaping {
      * @param inner whether {@code node} was reached by inner joins only
      */
     void read(LoadNode node, String alias, boolean inner);
+
+    /**
+     * Appends one column that holds all of {@code node} (nested loading's JSON array) and records it as the node's
+     * column, which {@link RowReader#columnOf} gives back when the rows are read.
+     */
+    void column(LoadNode node, Expression expression);
 }

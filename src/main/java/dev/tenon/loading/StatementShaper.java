@@ -46,6 +46,12 @@ final class StatementShaper implements Shaping {
     }
 
     @Override
+    public void column(LoadNode node, Expression expression) {
+        layout.place(node, select.items().size() + 1);
+        select.select(expression, null);
+    }
+
+    @Override
     public void read(LoadNode node, String alias, boolean innerJoined) {
         aliasOf.put(node, alias);
         inner.put(node, innerJoined);

@@ -7,6 +7,8 @@
  *   (shape the statement; work on each row; work after the rows) and two questions (does it repeat parents over rows;
  *   can it stream). One class per strategy: {@code LazyLoader} (the N+1 problem, and its batched cure),
  *   {@code JoinedLoader} (all of joined loading, its SQL included), {@code SelectInLoader}, {@code SubqueryLoader},
+ *   {@code NestedLoader} (a collection as a JSON array in its parents' row, read by {@code JsonRows} and seen as a row
+ *   by {@code JsonRowView}, its children's own relationships served by {@code NestedChildren}),
  *   {@code DynamicLoader}, {@code RaiseLoader}, {@code NoLoadLoader}; {@code Loaders} is the registry. A strategy sees
  *   the statement being compiled through {@code Shaping}, the rows through {@code RowReader}, and the engine through
  *   {@code Loading}; strategies never call one another. The pieces they share live in one place each: {@code Keys}

@@ -79,6 +79,9 @@ final class RelationshipResolver {
             problems.add(where + ": lazy = " + annotation.lazy() + " holds a query-backed list; declare the field as List<"
                     + targetType.getSimpleName() + ">, not " + fieldType.getSimpleName());
         }
+        if (annotation.lazy() == Lazy.NESTED && !collection) {
+            problems.add(where + ": lazy = NESTED reads a collection from JSON; use JOINED or SELECT for a single reference");
+        }
         if (annotation.batchSize() < 0) {
             problems.add(where + ": batchSize must be positive");
         }

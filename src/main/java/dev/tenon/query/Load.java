@@ -15,6 +15,7 @@ import java.util.List;
  * Load.joined("department")                      // Emp.department in the same statement
  * Load.selectin("employees").batchSize(100)       // 100 departments per statement, whatever the session's setting
  * Load.selectin("employees").orderBy("sal desc").limit(2) // the two best paid of each department (top-N per parent)
+ * Load.nested("employees")                       // each department's employees as a JSON array in its own row
  * }</pre>
  */
 public final class Load {
@@ -59,6 +60,15 @@ public final class Load {
     /** The relationship by one secondary statement joined to the parent query as a subquery. */
     public static Load subquery(String relationship) {
         return start(relationship, Lazy.SUBQUERY);
+    }
+
+    /**
+     * A collection in the parents' own statement, as one JSON array per parent built by a correlated subquery: one
+     * statement, no parent repeated over rows, several sibling collections side by side. Collections only; what the
+     * children's entity loads eagerly in turn is loaded by keys after the statement, as selectin does.
+     */
+    public static Load nested(String relationship) {
+        return start(relationship, Lazy.NESTED);
     }
 
     /** The relationship on first access, one SELECT per parent. */
@@ -115,6 +125,11 @@ public final class Load {
     /** One level deeper, subquery. */
     public Load thenSubquery(String relationship) {
         return then(relationship, Lazy.SUBQUERY);
+    }
+
+    /** One level deeper, nested: the collection as a JSON array in the statement that reads its parents. */
+    public Load thenNested(String relationship) {
+        return then(relationship, Lazy.NESTED);
     }
 
     /** One level deeper, lazy. */

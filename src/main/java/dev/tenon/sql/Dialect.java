@@ -129,6 +129,40 @@ public interface Dialect {
     void renderUpsert(SqlWriter writer, Upsert upsert);
 
     /**
+     * Renders the aggregate that nested loading reads a collection from: one JSON array of one object per row, the
+     * {@code i}-th value under the generated key {@code "c<i+1>"} (never a name from the mapping or the user), in
+     * {@code order}. By default the standard form, which H2 2.x takes:
+     * {@code JSON_ARRAYAGG(JSON_OBJECT('c1': e.empno, ...) ORDER BY e.ename)}. NULL when there are no rows.
+     */
+    default void renderJsonRows(SqlWriter writer, List<Expression> values, List<SqlType> types, List<Select.Order> order) {
+        writer.append("JSON_ARRAYAGG(JSON_OBJECT(");
+        for (int i = 0; i < values.size(); i++) {
+            writer.append(i == 0 ? "'c" : ", 'c").append(Integer.toString(i + 1)).append("': ").node(jsonValue(values.get(i), types.get(i)));
+        }
+        writer.append(")");
+        renderOrder(writer, order);
+        writer.append(")");
+    }
+
+    /**
+     * A column's value as nested loading puts it in JSON, so that it reads back as the driver reads the column: a
+     * JSON document as its text (a string), not as a nested document.
+     */
+    default Expression jsonValue(Expression value, SqlType type) {
+        return type == SqlType.JSON ? writer -> writer.append("CAST(").node(value).append(" AS VARCHAR)") : value;
+    }
+
+    /** {@code ORDER BY a, b DESC} inside an aggregate; nothing for no terms. */
+    static void renderOrder(SqlWriter writer, List<Select.Order> order) {
+        for (int i = 0; i < order.size(); i++) {
+            writer.append(i == 0 ? " ORDER BY " : ", ").node(order.get(i).expression());
+            if (order.get(i).descending()) {
+                writer.append(" DESC");
+            }
+        }
+    }
+
+    /**
      * Why the database cannot lock the rows of a SELECT as {@code lock} asks, or null when it can: a sentence naming
      * what the database lacks. {@code innerJoined}: whether the SELECT inner-joins other tables, whose rows a database
      * without {@code FOR UPDATE OF} locks too.

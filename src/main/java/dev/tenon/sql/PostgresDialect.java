@@ -3,6 +3,7 @@ package dev.tenon.sql;
 import dev.tenon.metadata.ColumnModel;
 import dev.tenon.metadata.SqlType;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * PostgreSQL. Key lists bind as one array ({@code = ANY(?)}), so a single prepared statement serves every
@@ -136,5 +137,34 @@ public final class PostgresDialect implements Dialect {
     @Override
     public int identifierSize(String identifier) {
         return identifier.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * {@code json_agg(json_build_object('c1', e.empno, ...) ORDER BY e.ename)}: PostgreSQL 15 has no
+     * {@code JSON_ARRAYAGG}. {@code json}, not {@code jsonb}: the array goes straight to the client as text, and
+     * {@code jsonb} would first convert every value into its binary form (and reorder the keys) only to print it
+     * again. A function takes at most 100 arguments, so an object holds at most 50 columns (the loader checks).
+     */
+    @Override
+    public void renderJsonRows(SqlWriter writer, List<Expression> values, List<SqlType> types, List<Select.Order> order) {
+        writer.append("json_agg(json_build_object(");
+        for (int i = 0; i < values.size(); i++) {
+            writer.append(i == 0 ? "'c" : ", 'c").append(Integer.toString(i + 1)).append("', ").node(jsonValue(values.get(i), types.get(i)));
+        }
+        writer.append(")");
+        Dialect.renderOrder(writer, order);
+        writer.append(")");
+    }
+
+    /**
+     * A {@code timestamptz} is written in UTC without an offset: {@code to_json} would use the session's time zone,
+     * and the driver reads the column in UTC. A {@code jsonb} column is written as its text, as the driver reads it.
+     */
+    @Override
+    public Expression jsonValue(Expression value, SqlType type) {
+        if (type == SqlType.TIMESTAMP_TZ) {
+            return writer -> writer.append("(").node(value).append(" AT TIME ZONE 'UTC')");
+        }
+        return type == SqlType.JSON ? writer -> writer.append("CAST(").node(value).append(" AS TEXT)") : value;
     }
 }

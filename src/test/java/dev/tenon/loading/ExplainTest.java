@@ -188,6 +188,17 @@ class ExplainTest {
     }
 
     @Test
+    void nestedLoadingRunsTheOneStatementPredicted() {
+        try (Session session = session(SessionOptions.DEFAULTS)) {
+            Query<Dept> query = departments(session, Load.nested("employees"));
+
+            assertThat(query.explain().toString()).contains("employees: nested").contains("no statement of its own");
+            assertThat(query.explain().predict(4)).isEqualTo(1);
+            assertThat(runAndTouch(session, query)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void subqueryLoadingRunsTheTwoStatementsPredicted() {
         try (Session session = session(SessionOptions.DEFAULTS)) {
             Query<Dept> query = departments(session, Load.subquery("employees"));
